@@ -1,0 +1,142 @@
+"""Build the page model from a PDF with pdfplumber.
+
+pdfplumber is used because it gives both ruled-table geometry (merged cells
+come back as None, which is how a merged action cell is recognised) and words
+with positions and fonts (bold headings, two-column attendance lists).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
+from pdfminer.psparser import PSException
+
+from .errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
+from .model import Cell, DocumentModel, Line, Page, Table, Word
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _inside(obj, bbox, slack=1.0) -> bool:
+    x0, top, x1, bottom = bbox
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack
+
+
+def _table(page_number: int, found) -> Table:
+    rows: list[list[Cell]] = []
+    texts = found.extract()
+    for r, (row, row_texts) in enumerate(zip(found.rows, texts)):
+        cells = []
+        for c, (bbox, text) in enumerate(zip(row.cells, row_texts)):
+            cells.append(
+                Cell(
+                    text=text or "",
+                    bbox=tuple(bbox) if bbox else None,
+                    row=r,
+                    col=c,
+                    continued=bbox is None,
+                )
+            )
+        rows.append(cells)
+    return Table(page=page_number, bbox=tuple(found.bbox), rows=rows, ruled=True)
+
+
+def _lines(page, table_bboxes) -> list[Line]:
+    outside = page.filter(
+        lambda o: o.get("object_type") != "char" or not any(_inside(o, b) for b in table_bboxes)
+    )
+    lines = []
+    for tl in outside.extract_text_lines(return_chars=True, strip=True):
+        words = _words(tl["chars"])
+        lines.append(Line(text=tl["text"], bbox=(tl["x0"], tl["top"], tl["x1"], tl["bottom"]), words=words))
+    return lines
+
+
+def _words(chars) -> list[Word]:
+    """Group a line's chars into words, keeping the font of the first char."""
+    words, current = [], []
+    for ch in chars:
+        if ch["text"].isspace():
+            if current:
+                words.append(current)
+            current = []
+            continue
+        if current and ch["x0"] - current[-1]["x1"] > 1.5:
+            words.append(current)
+            current = []
+        current.append(ch)
+    if current:
+        words.append(current)
+    return [
+        Word(
+            text="".join(c["text"] for c in w),
+            bbox=(w[0]["x0"], min(c["top"] for c in w), w[-1]["x1"], max(c["bottom"] for c in w)),
+            fontname=w[0].get("fontname", ""),
+            size=round(w[0].get("size", 0.0), 1),
+        )
+        for w in words
+    ]
+
+
+def page_model(page, page_number: int, extra_tables=None) -> Page:
+    found = page.find_tables(TABLE_SETTINGS)
+    tables = [_table(page_number, t) for t in found if len(t.rows) >= 1]
+    tables += list(extra_tables or [])
+    bboxes = [t.bbox for t in tables if t.bbox]
+    return Page(
+        number=page_number,
+        width=float(page.width),
+        height=float(page.height),
+        lines=_lines(page, bboxes),
+        tables=tables,
+        text=page.extract_text() or "",
+    )
+
+
+def open_pdf(path: str | Path):
+    """Open a PDF, turning pdfminer's many failure modes into named errors."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise EmptyFile(path, "empty file (0 bytes)")
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree to be read
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedFile(path, "encrypted PDF (password required)") from exc
+    except Exception as exc:  # pdfminer raises a zoo of types for damaged files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise EncryptedFile(path, "encrypted PDF (password required)") from exc
+        raise CorruptFile(path, f"corrupt or truncated PDF ({type(exc).__name__})") from exc
+    if not pdf.pages:
+        pdf.close()
+        raise CorruptFile(path, "corrupt PDF (no pages)")
+    return pdf
+
+
+def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
+    from .borderless import borderless_tables  # fallback for tables without rules
+
+    path = Path(path)
+    pdf = open_pdf(path)
+    try:
+        pages = []
+        n_chars = 0
+        for i, page in enumerate(pdf.pages, start=1):
+            try:
+                n_chars += len(page.chars)
+                model = page_model(page, i)
+                if not model.tables:
+                    extra = borderless_tables(path, page, i)
+                    if extra:
+                        model = page_model(page, i, extra_tables=extra)
+            except (PSException, ValueError, KeyError, TypeError) as exc:
+                raise CorruptFile(path, f"corrupt PDF: page {i} unreadable ({type(exc).__name__})") from exc
+            pages.append(model)
+        if n_chars == 0:
+            raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; OCR needed)")
+        return DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
+    finally:
+        pdf.close()
