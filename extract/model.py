@@ -17,7 +17,7 @@ BBox = tuple[float, float, float, float]
 @dataclass
 class Word:
     text: str
-    bbox: BBox
+    bbox: Optional[BBox]
     fontname: str = ""
     size: float = 0.0
 

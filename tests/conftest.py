@@ -45,3 +45,42 @@ def pdf_model():
 def gold():
     """``gold("000.plan.json")`` -> parsed gold file."""
     return _gold
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _postgres_reason() -> str | None:
+    """None when the PostgreSQL test server answers, else why it is skipped."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+            return None
+    except Exception as exc:  # any failure means: skip, and say why
+        return f"PostgreSQL at 127.0.0.1:5432 not available ({type(exc).__name__}: {str(exc).strip()[:120]})"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh empty database URL: a SQLite file, and a throwaway PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    reason = _postgres_reason()
+    if reason:
+        pytest.skip(reason)
+    import uuid
+
+    import psycopg
+
+    name = f"plantrace_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        from sqlalchemy.engine import create_engine  # noqa: F401  (engines are disposed by the tests)
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,45 @@
+"""Decide what a document is from what it says, not from its file name.
+
+Councils name files arbitrarily, so the cues are the ones a reader uses: a
+minutes heading and attendance lists, a RAG/progress table, or an action table
+with owners and target dates.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import DocumentModel
+
+KINDS = ("action_plan", "progress_report", "minutes", "report")
+
+_MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
+_ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
+_PROGRESS = re.compile(r"\bprogress (report|update)\b", re.I)
+_RAG = re.compile(r"(\brag|progressrag|red[/ ]amber[/ ]green)\b", re.I)
+_ACTION_HEAD = re.compile(r"\b(actions?|what we will do|milestones?)\b", re.I)
+_WHEN_HEAD = re.compile(r"\b(target dates?|timescales?|by when|deadline|due date|completion date)\b", re.I)
+_PLAN_TITLE = re.compile(r"\b(action|improvement|development|recovery) plan\b", re.I)
+
+
+def _header_texts(doc: DocumentModel):
+    for page in doc.pages:
+        for table in page.tables:
+            if table.rows:
+                # header words are often broken mid-word inside narrow cells
+                yield " ".join(c.text.replace("\n", " ") for c in table.rows[0])
+                yield " ".join(c.text.replace("\n", "") for c in table.rows[0])
+
+
+def detect_kind(doc: DocumentModel) -> str:
+    first = "\n".join(p.text for p in doc.pages[:2])
+    if _MINUTES.search(first) and _ATTEND.search(first):
+        return "minutes"
+    headers = list(_header_texts(doc))
+    if _PROGRESS.search(first) and any(_RAG.search(h) for h in headers):
+        return "progress_report"
+    action_tables = sum(1 for h in headers if _ACTION_HEAD.search(h) and _WHEN_HEAD.search(h))
+    if action_tables and (action_tables >= 2 or _PLAN_TITLE.search(first)):
+        return "action_plan"
+    if _MINUTES.search(first):
+        return "minutes"
+    return "report"

@@ -1,0 +1,132 @@
+"""A batch run: files in, one transaction per document, a report out.
+
+Each file succeeds or fails on its own, so one damaged PDF in a committee pack
+never costs the rest of the batch; anything derived across documents (people,
+links) is refreshed afterwards, once per council the run touched.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from extract.document import build_contract, load_model
+from extract.errors import ExtractError
+from normalise.apply import normalise_record
+from store.versions import find_by_hash, next_version
+from store.writer import store_document
+
+from .filetype import detect_filetype, sha256_of
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # ingested | unchanged | failed
+    reason: str = ""
+    kind: str = ""
+    version: int = 0
+    document_id: Optional[int] = None
+    council: Optional[str] = None
+    counts: dict = field(default_factory=dict)
+
+    def line(self) -> str:
+        if self.status == "failed":
+            return f"{self.path}: {self.reason}"
+        return f"{self.path}: {self.status} {self.kind} {self.summary()}".rstrip()
+
+    def summary(self) -> str:
+        return ", ".join(f"{v} {k}" for k, v in self.counts.items())
+
+
+def record_counts(record: dict) -> dict:
+    counts: dict[str, int] = {"pages": record["source"]["pages"]}
+    plan = record.get("plan") or {}
+    recs = plan.get("recommendations") or []
+    if recs:
+        actions = [a for r in recs for a in r.get("actions", [])]
+        counts.update(recommendations=len(recs), actions=len(actions),
+                      updates=sum(len(a.get("updates", [])) for a in actions))
+    meeting = record.get("meeting") or {}
+    items = meeting.get("items") or []
+    if items:
+        counts.update(items=len(items), points=sum(len(i.get("points", [])) for i in items),
+                      resolutions=sum(len(i.get("resolutions", [])) for i in items))
+    if record.get("tables"):
+        counts["tables"] = len(record["tables"])
+    return counts
+
+
+def extract_file(path: Path) -> tuple[dict, object]:
+    """File -> (normalised contract record, page model). Raises ExtractError."""
+    filetype = detect_filetype(path)
+    sha = sha256_of(path)
+    model = load_model(path, filetype, sha)
+    record = build_contract(model)
+    normalise_record(record)
+    return record, model
+
+
+def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
+    shown = str(path)
+    try:
+        detect_filetype(path)
+        sha = sha256_of(path)
+        with Session_() as session:
+            existing = find_by_hash(session, sha)
+            if existing is not None:
+                note = "" if existing.path == _key(path) else f"same content as {existing.path}"
+                return FileResult(shown, "unchanged", note, existing.kind, existing.version, existing.id, existing.council)
+        record, model = extract_file(path)
+    except ExtractError as exc:
+        return FileResult(shown, "failed", exc.reason)
+    except Exception as exc:  # an extractor bug must not stop the batch
+        return FileResult(shown, "failed", f"extraction error ({type(exc).__name__}: {exc})")
+    try:
+        with Session_.begin() as session:
+            version = next_version(session, _key(path))
+            doc = store_document(session, record, _key(path), record["source"]["sha256"], version, model)
+            result = FileResult(shown, "ingested", "", record["kind"], version, doc.id, record.get("council"),
+                                record_counts(record))
+    except Exception as exc:
+        return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {exc})")
+    return result
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def refresh_derived(Session_: sessionmaker[Session], councils: set) -> dict:
+    """Rebuild people and links for the councils whose documents changed."""
+    from store.people import rebuild_people
+
+    summary = {"persons": 0, "links": 0}
+    for council in sorted(councils, key=lambda c: c or ""):
+        with Session_.begin() as session:
+            summary["persons"] += rebuild_people(session, council)
+            summary["links"] += _relink(session, council)
+    return summary
+
+
+def _relink(session: Session, council) -> int:
+    try:
+        from link.run import relink
+    except ImportError:
+        return 0
+    return relink(session, council)
+
+
+def run_batch(Session_: sessionmaker[Session], files: list[Path],
+              on_file: Callable[[FileResult], None] | None = None) -> tuple[list[FileResult], dict]:
+    results = []
+    for path in files:
+        result = ingest_file(Session_, path)
+        results.append(result)
+        if on_file:
+            on_file(result)
+    touched = {r.council for r in results if r.status == "ingested"}
+    derived = refresh_derived(Session_, touched) if touched else {}
+    return results, derived

@@ -1,0 +1,93 @@
+"""The normalise stage: turn a raw document record's strings into values.
+
+Extractors keep the document's own words; this stage adds, next to them, what
+an analyst sorts, joins and counts (date intervals, people, statuses), so the
+source text is never overwritten and can always be shown as evidence.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import normalise_date
+from .people import split_owner_cell
+from .person_resolver import resolve_people
+from .status import action_status, rag, update_status
+
+
+def _doc_date(record: dict) -> date | None:
+    value = record.get("date")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _owners(text: str | None, lines: list[str] | None) -> list[dict]:
+    if not text:
+        return []
+    split = split_owner_cell(text, lines)
+    owners = [{"name": p["name"], "role": p.get("role"), "person_id": None} for p in split["persons"]]
+    owners += [{"name": g, "role": None, "person_id": None, "group": True} for g in split["groups"]]
+    return owners
+
+
+def normalise_plan(record: dict) -> None:
+    doc_date = _doc_date(record)
+    for rec in (record.get("plan") or {}).get("recommendations", []):
+        if rec.get("rag"):
+            rec["rag"] = rag(rec["rag"]) or rec["rag"]
+        for action in rec.get("actions", []):
+            for upd in action.get("updates", []):
+                target = upd.get("target_date") or {"text": ""}
+                upd["target_date"] = {**target, **normalise_date(target.get("text") or "", doc_date)}
+                upd["accountable"] = _owners(upd.get("accountability_text"), upd.get("accountability_lines"))
+                upd["monitors"] = _owners(upd.get("monitor_text"), upd.get("monitor_lines"))
+                upd["status"] = update_status(upd.get("progress") or "", target.get("text") or "")
+            action["status"] = action_status([u["status"] for u in action.get("updates", [])])
+        if rec.get("accountability_text") and "accountable" not in rec:
+            rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"))
+
+
+def person_mentions(record: dict) -> list[dict]:
+    """Every person named in a record, with where it was named, for resolution."""
+    council, doc = record.get("council"), record["source"].get("path")
+    out = []
+
+    def add(entry, page):
+        if entry.get("group") or not entry.get("name"):
+            return
+        out.append({"council": council, "name": entry["name"], "role": entry.get("role"),
+                    "doc": doc, "page": page, "ref": entry})
+
+    for rec in (record.get("plan") or {}).get("recommendations", []):
+        for entry in rec.get("accountable", []):
+            add(entry, rec.get("page"))
+        for action in rec.get("actions", []):
+            for upd in action.get("updates", []):
+                for entry in upd.get("accountable", []) + upd.get("monitors", []):
+                    add(entry, upd.get("page"))
+    meeting = record.get("meeting") or {}
+    for entries in (meeting.get("attendance") or {}).values():
+        for entry in entries:
+            add(entry, entry.get("page"))
+    return out
+
+
+def assign_person_ids(mentions: list[dict]) -> list[dict]:
+    """Resolve mentions into persons and write each person's id back onto its mention."""
+    plain = [{k: v for k, v in m.items() if k != "ref"} for m in mentions]
+    persons = resolve_people(plain)
+    by_key = {}
+    for person in persons:
+        for m in person["mentions"]:
+            by_key[(m.get("doc"), m.get("name"), m.get("page"), m.get("role"))] = person["id"]
+    for m in mentions:
+        m["ref"]["person_id"] = by_key.get((m["doc"], m["name"], m["page"], m.get("role")))
+    return persons
+
+
+def normalise_record(record: dict) -> dict:
+    """Normalise one document in place; people are resolved within the document."""
+    normalise_plan(record)
+    assign_person_ids(person_mentions(record))
+    return record

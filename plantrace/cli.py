@@ -1,0 +1,153 @@
+"""The ``plantrace`` command line.
+
+Commands print Rich tables for people and ``--json`` for programs; the JSON
+shapes are the fixed output contract. Exit codes: 0 all well, 1 some files
+failed (the rest were stored), 2 nothing could be done (bad arguments, no input).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+console = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")
+
+
+def _version(value: bool):
+    if value:
+        console.print(f"plantrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit.")):
+    """Turn council committee packs into a linked SQL database."""
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or folders"), db: Optional[str] = DbOption,
+           json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON")):
+    """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
+    from ingest.batch import run_batch
+    from ingest.discover import discover
+    from store.db import open_db
+
+    files, empty_dirs = discover(paths)
+    for folder in empty_dirs:
+        err.print(f"[red]error[/red] {folder}: no supported files (.pdf, .md, .txt) in this folder", soft_wrap=True, highlight=False)
+    if not files:
+        raise typer.Exit(2)
+    _, Session_ = open_db(db)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=json_out or not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def on_file(result):
+            progress.update(task, advance=1, description=f"ingesting {Path(result.path).name}")
+            if result.status == "failed":
+                progress.console.print(f"[red]error[/red] {result.path}: {result.reason}", soft_wrap=True, highlight=False)
+
+        results, derived = run_batch(Session_, files, on_file)
+    failed = [r for r in results if r.status == "failed"]
+    if json_out:
+        _print_json({"files": [r.__dict__ for r in results], "derived": derived})
+    else:
+        _report(results, derived)
+    if failed or empty_dirs:
+        raise typer.Exit(2 if len(failed) == len(results) else 1)
+
+
+def _report(results, derived) -> None:
+    table = Table(title="plantrace ingest")
+    for col in ("file", "status", "kind", "version", "extracted / reason"):
+        table.add_column(col)
+    for r in results:
+        style = {"failed": "red", "ingested": "green"}.get(r.status, "dim")
+        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""),
+                      r.reason if r.status == "failed" else (r.summary() or r.reason))
+    console.print(table)
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "unchanged", "failed")}
+    extra = f"; {derived.get('persons', 0)} persons, {derived.get('links', 0)} links refreshed" if derived else ""
+    console.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed{extra}")
+
+
+@app.command()
+def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text rendering"),
+            json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)")):
+    """Extract one document without a database."""
+    from extract.errors import ExtractError
+    from ingest.batch import extract_file, record_counts
+
+    try:
+        record, _ = extract_file(file)
+    except ExtractError as exc:
+        err.print(f"[red]error[/red] {exc.path}: {exc.reason}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2)
+    if json_out:
+        _print_json(record)
+    else:
+        console.print(f"{file}: {record['kind']} · {record.get('council') or '?'} · {record.get('date') or '?'}")
+        console.print(", ".join(f"{v} {k}" for k, v in record_counts(record).items()))
+
+
+@app.command("normalise-date")
+def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "--doc-date", help="YYYY-MM-DD"),
+                       json_out: bool = typer.Option(False, "--json")):
+    """Normalise a date expression ("Q4 2017/18", "May 17", "End of May 2017") into intervals."""
+    from normalise.dates import normalise_date
+
+    result = normalise_date(text, doc_date)
+    if json_out:
+        _print_json(result)
+        return
+    for d in result["dates"]:
+        console.print(f"{d['start']} .. {d['end']}  {d['granularity']}  {d.get('qualifier') or ''}")
+    if result.get("tbc"):
+        console.print("TBC")
+
+
+@app.command()
+def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
+    """Rows per table and what each stored document yielded."""
+    from store.db import open_db
+    from store.summary import document_rows, table_counts
+
+    engine, Session_ = open_db(db)
+    with Session_() as session:
+        counts, docs = table_counts(session), document_rows(session)
+    if json_out:
+        _print_json({"tables": counts, "documents": docs})
+        return
+    t = Table(title=f"plantrace status · {engine.url.render_as_string(hide_password=True)}")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for name, n in counts.items():
+        t.add_row(name, str(n))
+    console.print(t)
+    d = Table(title="documents")
+    for col in ("id", "file", "v", "kind", "council", "date", "pages", "rows"):
+        d.add_column(col)
+    for row in docs:
+        d.add_row(str(row["id"]), Path(row["path"]).name, str(row["version"]), row["kind"], row["council"] or "",
+                  str(row["date"] or ""), str(row["pages"]), ", ".join(f"{v} {k}" for k, v in row["rows"].items() if v))
+    console.print(d)
+
+
+# Commands defined in their own modules register themselves on `app`.
+from . import cli_analyst, cli_link  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""`plantrace search` and `plantrace export` (registered on the main app)."""

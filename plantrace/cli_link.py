@@ -1,0 +1,1 @@
+"""`plantrace links` and `plantrace trace` (registered on the main app)."""

@@ -1,0 +1,39 @@
+"""Which stored documents are current.
+
+A changed file is stored as a new version and the old one is kept for the
+record; everything derived across documents (people, links, views) reads only
+the newest version of each path.
+"""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .models import Document
+
+
+def latest_ids_query():
+    newest = (
+        select(Document.path, func.max(Document.version).label("version"))
+        .group_by(Document.path)
+        .subquery()
+    )
+    return select(Document.id).join(newest, (Document.path == newest.c.path) & (Document.version == newest.c.version))
+
+
+def latest_documents(session: Session, council: str | None = None, kinds: tuple[str, ...] | None = None):
+    query = select(Document).where(Document.id.in_(latest_ids_query()))
+    if council is not None:
+        query = query.where(Document.council == council)
+    if kinds:
+        query = query.where(Document.kind.in_(kinds))
+    return list(session.scalars(query.order_by(Document.id)))
+
+
+def next_version(session: Session, path: str) -> int:
+    current = session.scalar(select(func.max(Document.version)).where(Document.path == path))
+    return (current or 0) + 1
+
+
+def find_by_hash(session: Session, sha256: str) -> Document | None:
+    return session.scalar(select(Document).where(Document.sha256 == sha256))

@@ -1,0 +1,43 @@
+"""Bad inputs made at test time, so no broken binaries live in the repository."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+
+def truncated_pdf(source: Path, dest: Path) -> Path:
+    data = source.read_bytes()
+    dest.write_bytes(data[: len(data) // 3])
+    return dest
+
+
+def encrypted_pdf(dest: Path) -> Path:
+    c = canvas.Canvas(str(dest), pagesize=A4, encrypt="secret-password")
+    c.drawString(72, 720, "Action plan: this text is behind a password")
+    c.showPage()
+    c.save()
+    return dest
+
+
+def image_only_pdf(dest: Path) -> Path:
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (600, 200), "white")
+    ImageDraw.Draw(img).text((20, 80), "A scanned page with no text layer", fill="black")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    buf.seek(0)
+    c = canvas.Canvas(str(dest), pagesize=A4)
+    c.drawImage(ImageReader(buf), 72, 500, width=450, height=150)
+    c.showPage()
+    c.save()
+    return dest
+
+
+def html_named_pdf(dest: Path) -> Path:
+    dest.write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>", encoding="utf-8")
+    return dest

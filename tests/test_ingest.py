@@ -1,0 +1,128 @@
+"""Batch ingest on real PDFs: incremental runs, versions, and bad input."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from plantrace.cli import app
+from store import models as m
+from store.db import open_db
+
+from .badfiles import encrypted_pdf, html_named_pdf, image_only_pdf, truncated_pdf
+from .conftest import pdf_path
+
+runner = CliRunner()
+
+
+def _counts(url):
+    engine, Session_ = open_db(url)
+    with Session_() as s:
+        counts = {t: s.scalar(select(func.count()).select_from(getattr(m, t))) for t in
+                  ("Document", "Page", "Action", "ActionUpdate", "AgendaItem", "MinutePoint")}
+    engine.dispose()
+    return counts
+
+
+def test_ingest_is_incremental_and_versions_changed_files(tmp_path, db_url):
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    shutil.copy(pdf_path("004"), folder / "report.pdf")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert first.exit_code == 0, first.output
+    assert "1 ingested, 0 unchanged, 0 failed" in first.output
+    before = _counts(db_url)
+    assert before["Document"] == 1 and before["Page"] == 3
+
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert again.exit_code == 0
+    assert "0 ingested, 1 unchanged, 0 failed" in again.output
+    assert _counts(db_url) == before
+
+    # the same path with new content: a second version, the first one kept
+    shutil.copy(pdf_path("003"), folder / "report.pdf")
+    changed = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "--json"])
+    assert changed.exit_code == 0, changed.output
+    engine, Session_ = open_db(db_url)
+    with Session_() as s:
+        versions = sorted(s.scalars(select(m.Document.version)))
+    engine.dispose()
+    assert versions == [1, 2]
+
+
+def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'bad.db'}"
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(pdf_path("004"), good / "report.pdf")
+    assert runner.invoke(app, ["ingest", str(good), "--db", url]).exit_code == 0
+    before = _counts(url)
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    bad = {
+        "truncated.pdf": truncated_pdf(pdf_path("000"), pack / "truncated.pdf"),
+        "encrypted.pdf": encrypted_pdf(pack / "encrypted.pdf"),
+        "scanned.pdf": image_only_pdf(pack / "scanned.pdf"),
+        "notreally.pdf": html_named_pdf(pack / "notreally.pdf"),
+        "empty.pdf": pack / "empty.pdf",
+    }
+    (pack / "empty.pdf").write_bytes(b"")
+    shutil.copy(pdf_path("004"), pack / "copy-of-good.pdf")
+    result = runner.invoke(app, ["ingest", str(pack), "--db", url])
+    assert result.exit_code == 1, result.output  # some failed, not all
+    expected = {
+        "truncated.pdf": "corrupt",
+        "encrypted.pdf": "encrypted",
+        "scanned.pdf": "no text layer",
+        "notreally.pdf": "not a PDF",
+        "empty.pdf": "empty",
+    }
+    error_lines = [ln for ln in result.output.splitlines() if ln.startswith("error ")]
+    for name, phrase in expected.items():
+        matching = [ln for ln in error_lines if name in ln]
+        assert len(matching) == 1, (name, result.output)
+        assert phrase in matching[0].lower(), matching[0]
+    assert "0 ingested, 1 unchanged, 5 failed" in result.output
+    assert _counts(url) == before
+
+
+def test_all_failed_or_empty_folder_exits_two(tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (empty / "notes.docx").write_bytes(b"PK\x03\x04")
+    out = runner.invoke(app, ["ingest", str(empty), "--db", url])
+    assert out.exit_code == 2
+    assert "no supported files" in out.output and str(empty) in out.output
+
+    only_bad = tmp_path / "bad.pdf"
+    only_bad.write_bytes(b"")
+    out = runner.invoke(app, ["ingest", str(only_bad), "--db", url])
+    assert out.exit_code == 2
+    assert "bad.pdf" in out.output and "empty" in out.output
+
+
+def test_failed_store_rolls_back_that_document_only(tmp_path, monkeypatch):
+    """A database error half-way through a document leaves no partial rows."""
+    import ingest.batch as batch
+
+    url = f"sqlite:///{tmp_path / 'tx.db'}"
+    real = batch.store_document
+
+    def exploding(session, record, *args, **kwargs):
+        real(session, record, *args, **kwargs)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(batch, "store_document", exploding)
+    out = runner.invoke(app, ["ingest", str(pdf_path("004")), "--db", url])
+    assert out.exit_code == 2
+    assert "disk full" in out.output
+    assert _counts(url)["Document"] == 0 and _counts(url)["Page"] == 0
+
+
+def test_version_flag():
+    out = runner.invoke(app, ["--version"])
+    assert out.exit_code == 0 and out.output.startswith("plantrace ")
