@@ -1,17 +1,152 @@
 """Tables drawn without ruling lines.
 
-pdfplumber's "lines" strategy finds nothing on such a page. camelot is slow, so
-it is only asked when a page looks tabular: several lines whose words sit in
-the same column positions.
+pdfplumber's "lines" strategy finds nothing on such a page. camelot's stream
+flavour reads them well but is slow (a few pages a second), so it is only
+asked when a cheap test says the page looks tabular: several lines whose
+word groups start at the same x positions. If camelot is unavailable or
+fails, the same word groups are clustered into columns directly.
 """
 from __future__ import annotations
 
+import logging
+from collections import Counter
+
+from .model import Cell, Table
+
+log = logging.getLogger(__name__)
+
+GAP = 12.0  # points of white space that separate two cells on one line
+SNAP = 4.0  # column starts this close are the same column
+MIN_ROWS = 4
+MIN_COLS = 3
+
+
+def _segments(page):
+    """Lines of the page as lists of word groups [(x0, x1, top, bottom, text)]."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) < 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        segs = []
+        for w in line:
+            if segs and w["x0"] - segs[-1][1] < GAP:
+                x0, _, top, bottom, text = segs[-1]
+                segs[-1] = (x0, w["x1"], min(top, w["top"]), max(bottom, w["bottom"]), f"{text} {w['text']}")
+            else:
+                segs.append((w["x0"], w["x1"], w["top"], w["bottom"], w["text"]))
+        out.append(segs)
+    return out
+
+
+def _column_starts(lines) -> list[float]:
+    """x positions where word groups start on at least MIN_ROWS multi-group lines."""
+    counts: Counter = Counter()
+    for segs in lines:
+        if len(segs) >= 2:
+            for s in segs:
+                counts[round(s[0] / SNAP)] += 1
+    starts = sorted(k * SNAP for k, n in counts.items() if n >= MIN_ROWS)
+    merged: list[float] = []
+    for x in starts:
+        if not merged or x - merged[-1] > SNAP * 1.5:
+            merged.append(x)
+    return merged
+
 
 def looks_tabular(page) -> bool:
-    return False
+    """Cheap test: enough multi-group lines sharing enough column starts."""
+    try:
+        lines = _segments(page)
+    except Exception:  # a damaged page is the caller's problem, not ours
+        return False
+    multi = [s for s in lines if len(s) >= MIN_COLS]
+    return len(multi) >= MIN_ROWS and len(_column_starts(lines)) >= MIN_COLS
 
 
-def borderless_tables(path, page, page_number: int):
+def borderless_tables(path, page, page_number: int) -> list[Table]:
     if not looks_tabular(page):
         return []
-    return []
+    tables = _camelot_tables(path, page, page_number)
+    if tables is None:
+        tables = _clustered_tables(page, page_number)
+    return tables
+
+
+def _camelot_tables(path, page, page_number: int):
+    try:
+        import camelot  # slow import; only paid for tabular-looking pages
+    except Exception:
+        return None
+    try:
+        found = camelot.read_pdf(str(path), pages=str(page_number), flavor="stream")
+    except Exception as exc:  # camelot raises many types on odd pages
+        log.debug("camelot failed on page %s: %s", page_number, exc)
+        return None
+    height = float(page.height)
+    tables = []
+    for t in found:
+        rows = []
+        for r, row in enumerate(t.cells):
+            cells = []
+            for c, cell in enumerate(row):
+                text = (cell.text or "").strip("\n")
+                cells.append(Cell(text=text, bbox=(cell.x1, height - cell.y2, cell.x2, height - cell.y1), row=r, col=c))
+            if any(c.text.strip() for c in cells):
+                rows.append(cells)
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x1, y1, x2, y2 = t._bbox
+        tables.append(Table(page=page_number, bbox=(x1, height - y2, x2, height - y1), rows=rows, ruled=False))
+    return tables
+
+
+def _clustered_tables(page, page_number: int) -> list[Table]:
+    """One table from the lines that have groups at the shared column starts.
+
+    A line whose first group starts right of the first column continues the
+    row above (a wrapped cell), as it would in a ruled table.
+    """
+    lines = _segments(page)
+    starts = _column_starts(lines)
+    if len(starts) < MIN_COLS:
+        return []
+
+    def col_of(x):
+        best = 0
+        for i, s in enumerate(starts):
+            if x >= s - SNAP * 1.5:
+                best = i
+        return best
+
+    rows: list[list[list]] = []
+    in_table = False
+    for segs in lines:
+        hits = sum(any(abs(s[0] - x) <= SNAP * 1.5 for x in starts) for s in segs)
+        if hits < 2 and not (in_table and segs and col_of(segs[0][0]) > 0):
+            if in_table and rows:
+                break
+            continue
+        in_table = True
+        new_row = col_of(segs[0][0]) == 0 or not rows
+        if new_row:
+            rows.append([[] for _ in starts])
+        for s in segs:
+            rows[-1][col_of(s[0])].append(s)
+    if len(rows) < 2:
+        return []
+    out_rows = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, segs in enumerate(row):
+            bbox = (min(s[0] for s in segs), min(s[2] for s in segs), max(s[1] for s in segs), max(s[3] for s in segs)) if segs else None
+            cells.append(Cell(text="\n".join(s[4] for s in segs), bbox=bbox, row=r, col=c))
+        out_rows.append(cells)
+    boxes = [c.bbox for r in out_rows for c in r if c.bbox]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return [Table(page=page_number, bbox=bbox, rows=out_rows, ruled=False)]

@@ -1,0 +1,137 @@
+"""Splitting minutes into numbered items, including items whose heading was lost.
+
+Item headings are numbered, set in bold or capitals, and their numbers only
+go up; anything else that starts with a number (dates, figures, slide page
+numbers) is body text. A heading can vanish in conversion; the tell is a
+fresh "Report No. ..." paragraph at the margin after the current item already
+reached its points or decision, since one report is one item.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import resolutions
+from .header import CLOSING_RE
+from .text import Entry, clean, is_separator
+
+HEAD_RE = re.compile(r"^(\d{1,4})([A-Za-z]?)\.?\s+(\S.*)$")
+REPORT_REF_RE = re.compile(r"\bReport\s+(?:No\.?|Number|Ref\.?)\s*([A-Z]{0,6}[/-]?\s?\d(?:[\w/.-]*\w)?)", re.I)
+_BOILERPLATE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank|^page\s+\d", re.I)
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def heading(entry: Entry, last: Optional[int]) -> Optional[tuple[str, str]]:
+    m = HEAD_RE.match(clean(entry.text))
+    if not m:
+        return None
+    number, title = int(m.group(1)), m.group(3).strip()
+    if not re.search(r"[A-Za-z]{2,}", title) or re.match(r"^(?:st|nd|rd|th)\b", title):
+        return None
+    if not (entry.bold or _shouted(title)):
+        return None
+    if last is not None and not (last < number <= last + 50):
+        return None
+    return m.group(1) + m.group(2), title
+
+
+def title_continues(entry: Entry) -> bool:
+    text = clean(entry.text)
+    if not text or is_separator(text) or resolutions.heading(entry) is not None:
+        return False
+    if HEAD_RE.match(text) or REPORT_REF_RE.match(text):
+        return False
+    return _shouted(text) and (entry.bold or not entry.line.words)
+
+
+def report_refs(text: str) -> list[str]:
+    seen = []
+    for m in REPORT_REF_RE.finditer(text or ""):
+        ref = f"Report No. {m.group(1).strip()}"
+        if ref not in seen:
+            seen.append(ref)
+    return seen
+
+
+def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[Entry]]:
+    """(items with their body lines, lines before the first item, lines after the minutes end)."""
+    items: list[dict] = []
+    preamble: list[Entry] = []
+    last: Optional[int] = None
+    closed_at: Optional[int] = None
+    i = 0
+    while i < len(lines):
+        e = lines[i]
+        if closed_at is not None:
+            if is_separator(e.text) and i == closed_at + 1:
+                items[-1]["body"].append(e)
+                i += 1
+                continue
+            return items, preamble, lines[i:]
+        h = heading(e, last)
+        if h:
+            number, title = h
+            heads = [e]
+            while i + 1 < len(lines) and title_continues(lines[i + 1]):
+                i += 1
+                heads.append(lines[i])
+                title = f"{title} {clean(lines[i].text)}"
+            items.append({"number": number, "title": title, "title_inferred": False,
+                          "heads": heads, "body": []})
+            last = int(re.match(r"\d+", number).group())
+        elif items:
+            if _BOILERPLATE.search(e.clean):
+                return items, preamble, lines[i:]
+            items[-1]["body"].append(e)
+            if CLOSING_RE.search(e.clean):
+                closed_at = i
+        else:
+            preamble.append(e)
+        i += 1
+    return items, preamble, []
+
+
+def _reached_points_or_decision(body: list[Entry]) -> bool:
+    from .points import label_of
+
+    return any(label_of(e) or resolutions.heading(e) is not None for e in body)
+
+
+def split_lost_headings(items: list[dict]) -> list[dict]:
+    """Cut an item where a second report starts after its discussion was already recorded."""
+    out: list[dict] = []
+    for item in items:
+        body, current = item["body"], item
+        margin = min((e.x0 for e in [*item["heads"], *body] if e.x0 is not None), default=None)
+        start = 0
+        for j, e in enumerate(body):
+            at_margin = e.x0 is None or margin is None or e.x0 <= margin + 3
+            if j > start and REPORT_REF_RE.match(e.clean) and at_margin and \
+                    _reached_points_or_decision(body[start:j]):
+                current["body"] = body[start:j]
+                out.append(current)
+                current = {"number": None, "title": None, "title_inferred": True, "heads": [], "body": []}
+                start = j
+        current["body"] = body[start:]
+        out.append(current)
+    _number_inferred(out)
+    return out
+
+
+def _number_inferred(items: list[dict]) -> None:
+    """An inferred item takes the number the sequence leaves free, if it leaves exactly that one."""
+    for k, item in enumerate(items):
+        if item["number"] is not None:
+            continue
+        prev = items[k - 1]["number"] if k else None
+        nxt = next((it["number"] for it in items[k + 1:] if it["number"]), None)
+        try:
+            guess = int(re.match(r"\d+", prev).group()) + 1
+        except (TypeError, AttributeError):
+            continue
+        if nxt is None or int(re.match(r"\d+", nxt).group()) > guess:
+            item["number"] = str(guess)

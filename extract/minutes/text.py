@@ -1,0 +1,106 @@
+"""Text helpers shared by the minutes extractors.
+
+The output contract asks for the document's own words with whitespace
+collapsed and list glyphs removed, while auditors want the printed lines
+untouched; every extractor goes through these helpers so both forms stay
+consistent between PDF and rendering inputs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extract.model import Line
+
+_LEADING_GLYPHS = re.compile(r"^(?:[•▪◆➤✓●◦■□▸►‣⁃⇒]\s*|[-–*]\s+)+")
+_SEPARATOR = re.compile(r"^\s*[-–—_*=~]{2,}\s*o\s*O\s*o\s*[-–—_*=~]{2,}\s*$|^\s*(?:[-–—_*=~]\s*){3,}$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
+_MARKUP = re.compile(r"\*\*|__|</?sup>|^\s*#{1,6}\s+")
+
+
+def collapse(text: str) -> str:
+    """Whitespace-collapsed text: the form every comparison and output uses."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def strip_glyphs(text: str) -> str:
+    """Drop list bullets that the printer added but the author did not write."""
+    return _LEADING_GLYPHS.sub("", _MARKUP.sub("", text or "").strip())
+
+
+def clean(text: str) -> str:
+    return collapse(strip_glyphs(text))
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join wrapped lines, healing hyphenless wraps with a single space."""
+    return collapse(" ".join(p for p in (clean(x) for x in parts) if p))
+
+
+def is_separator(text: str) -> bool:
+    """The ---oOo--- style rules clerks put around interjections (arrivals, departures)."""
+    return bool(_SEPARATOR.match(_MARKUP.sub("", text or "")))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text or ""))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?:;\"”’)]\s*$", text or ""))
+
+
+@dataclass
+class Entry:
+    """One printed line in reading order, with the page it sits on."""
+
+    page: int
+    line: Line
+    index: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def clean(self) -> str:
+        return clean(self.line.text)
+
+    @property
+    def bbox(self) -> Optional[tuple]:
+        return self.line.bbox
+
+    @property
+    def x0(self) -> Optional[float]:
+        return self.line.bbox[0] if self.line.bbox else None
+
+    @property
+    def bold(self) -> bool:
+        if self.line.words:
+            return self.line.bold
+        return self.line.text.strip().startswith("**")
+
+
+def entries(doc) -> list[Entry]:
+    """Every text line outside tables, page furniture (bare page numbers) removed."""
+    out: list[Entry] = []
+    for page, block in doc.iter_blocks():
+        if not isinstance(block, Line):
+            continue
+        if not block.text.strip() or is_page_number(block.text):
+            continue
+        out.append(Entry(page.number, block, len(out)))
+    return out
+
+
+def union_bbox(boxes) -> Optional[tuple]:
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        return None
+    return (
+        round(min(b[0] for b in boxes), 1),
+        round(min(b[1] for b in boxes), 1),
+        round(max(b[2] for b in boxes), 1),
+        round(max(b[3] for b in boxes), 1),
+    )

@@ -1,0 +1,119 @@
+"""Action plans and progress reports into the contract's ``plan`` record.
+
+Two document shapes carry the same information: an action plan (headed
+recommendation sections, each followed by an ACTION/PROGRESS/... table) and a
+progress report (one table whose rows are the recommendations, with a RAG
+rating and a lead officer). The shape is decided from the tables' headers, so
+a council's own wording or column order does not matter.
+
+Public API: ``extract_plan(doc) -> {"recommendations": [...]}``.
+"""
+from __future__ import annotations
+
+from ..model import DocumentModel, Table
+from .actions import ActionTableReader, finish_action, split_action_id
+from .progress_report import extract_progress_report, is_progress_report
+from .sections import (
+    ListCollector,
+    is_page_furniture,
+    join_words,
+    list_heading,
+    plain,
+    recommendation_heading,
+    split_number,
+)
+from .text import collapse
+
+__all__ = ["extract_plan", "extract_action_plan", "extract_progress_report"]
+
+
+def extract_plan(doc: DocumentModel) -> dict:
+    if is_progress_report(doc):
+        return extract_progress_report(doc)
+    return extract_action_plan(doc)
+
+
+def _new_rec(number, page) -> dict:
+    return {
+        "number": number,
+        "text": "",
+        "rag": None,
+        "outcomes": [],
+        "measured_by": [],
+        "objectives_heading": None,
+        "objectives": [],
+        "page": page,
+        "actions": [],
+        "_lists": {},
+    }
+
+
+def extract_action_plan(doc: DocumentModel) -> dict:
+    recs: list[dict] = []
+    rec = None
+    section = None  # "text" | a list name | None
+    reader = ActionTableReader()
+
+    def sink(action):
+        nonlocal rec
+        if rec is None:
+            # A plan with tables but no recommendation headings: group by id.
+            number = (action["id"] or "").split(".")[0] or None
+            rec = _new_rec(number, action["page"])
+            recs.append(rec)
+        rec["actions"].append(action)
+
+    for page, block in doc.iter_blocks():
+        if isinstance(block, Table):
+            if reader.read(block, sink):
+                section = None
+            continue
+        text = block.text or ""
+        if not text.strip() or is_page_furniture(text):
+            continue
+        bold = getattr(block, "bold", False)
+        head = recommendation_heading(text, bold)
+        if head is not None:
+            number, rest = head
+            rec = _new_rec(number, page.number)
+            recs.append(rec)
+            reader.new_section()
+            section = "text"
+            if rest:
+                _add_rec_text(rec, rest)
+            continue
+        lst = list_heading(text, bold)
+        if lst is not None and rec is not None:
+            name, rest = lst
+            section = name
+            collector = rec["_lists"].setdefault(name, ListCollector())
+            if name == "objectives":
+                rec["objectives_heading"] = rest or None
+            elif rest:
+                collector.add(rest)
+            continue
+        if rec is None or section is None:
+            continue
+        if section == "text":
+            _add_rec_text(rec, plain(text))
+        else:
+            rec["_lists"][section].add(text)
+
+    return {"recommendations": [_finish_rec(r) for r in recs if r["actions"] or r["text"]]}
+
+
+def _add_rec_text(rec: dict, text: str):
+    if not rec["text"] and rec["number"] is None:
+        number, text = split_number(text)
+        rec["number"] = number
+    rec["text"] = join_words(rec["text"], collapse(text))
+
+
+def _finish_rec(rec: dict) -> dict:
+    lists = rec.pop("_lists")
+    for name, collector in lists.items():
+        rec[name] = collector.items
+    rec["actions"] = [finish_action(a) for a in rec["actions"]]
+    if rec["number"] is None and rec["actions"] and rec["actions"][0]["id"]:
+        rec["number"] = rec["actions"][0]["id"].split(".")[0]
+    return rec

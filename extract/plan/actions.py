@@ -1,0 +1,189 @@
+"""Plan table rows into actions and their updates.
+
+One action is one record however many rows and pages its merged cell spans;
+each row under it is one update. Page breaks leave two kinds of debris that
+must be stitched back rather than read as new records: the header row repeated
+on the next page (recognised by meaning, see ``headers``) and a row whose cells
+were cut in two (its top half ends one page, its bottom half opens the next
+page's table with no action number and usually some empty cells).
+"""
+from __future__ import annotations
+
+import re
+
+from .headers import column_roles, is_header_row
+from .text import cell_lines, clean, join_raw
+
+# "1.1 Develop", "16.2Tracker", "3.4a" -- a number with at least one dot.
+ACTION_ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)\.?(?=\s|[A-Z(\[\"'‘“]|$)\s*")
+_REF_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\.?\s*$")
+UPDATE_ROLES = ("progress", "target_date", "accountability", "monitor")
+EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance")
+
+
+def _union(boxes):
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _role_text(row, roles, role) -> tuple[str, list, bool]:
+    """Text under one role, the boxes it came from, and whether it was all merged-from-above."""
+    cols = [i for i, r in roles.items() if r == role and i < len(row)]
+    cells = [row[i] for i in cols]
+    texts = [c.text for c in cells if not c.continued and (c.text or "").strip()]
+    covered = bool(cells) and all(c.continued for c in cells)
+    return "\n".join(texts), [c.bbox for c in cells if not c.continued], covered
+
+
+def _spans(header, roles) -> list[tuple[float, float, str]]:
+    spans = []
+    for i, cell in enumerate(header):
+        if cell.bbox and i in roles:
+            spans.append((cell.bbox[0], cell.bbox[2], roles[i]))
+    return spans
+
+
+def _roles_by_position(table, spans) -> dict[int, str]:
+    """Roles for a header-less table from the x extent of the last header's cells."""
+    roles = {}
+    for col in range(table.n_cols):
+        boxes = [r[col].bbox for r in table.rows if col < len(r) and r[col].bbox and not r[col].continued]
+        if not boxes:
+            continue
+        cx = sum((b[0] + b[2]) / 2 for b in boxes) / len(boxes)
+        for x0, x1, role in spans:
+            if x0 <= cx <= x1:
+                roles[col] = role
+                break
+    return roles
+
+
+def split_action_id(text: str):
+    """(id, rest) for an action cell that starts with its number."""
+    m = ACTION_ID.match(text or "")
+    if not m:
+        return None, text
+    return m.group(1), text[m.end():]
+
+
+class ActionTableReader:
+    """Feeds successive plan tables into actions, carrying state across pages.
+
+    ``new_section()`` is called when a recommendation heading intervenes, so a
+    table after it is never read as the continuation of the previous one.
+    """
+
+    def __init__(self):
+        self.roles: dict[int, str] | None = None
+        self.action: dict | None = None
+        self.update: dict | None = None
+        self._continues = False
+        self._spans: list[tuple[float, float, str]] = []
+
+    def new_section(self):
+        self._continues = False
+
+    @staticmethod
+    def is_plan_header(row) -> bool:
+        roles = set(column_roles(row).values())
+        return is_header_row(row) and "action" in roles and bool(roles & set(UPDATE_ROLES))
+
+    def read(self, table, sink) -> bool:
+        """Read one table; ``sink(action)`` receives each new action. False if not a plan table."""
+        rows = table.rows
+        start = 0
+        # Unruled tables found by word position may carry a caption row or
+        # two above the header, so the header is looked for near the top.
+        head = next((i for i, r in enumerate(rows[:3]) if self.is_plan_header(r)), None)
+        if head is not None:
+            self.roles = column_roles(rows[head])
+            self._spans = _spans(rows[head], self.roles)
+            start = head + 1
+        elif self.roles is None or not self._continues:
+            return False
+        elif table.n_cols != max(self.roles) + 1:
+            # The header was left alone at the foot of the previous page and
+            # this part was ruled with other columns: map them by position.
+            roles = _roles_by_position(table, self._spans)
+            if not roles:
+                return False
+            self.roles = roles
+        first = True
+        for row in rows[start:]:
+            if is_header_row(row) and self.is_plan_header(row):
+                continue
+            self._row(table.page, row, first and self._continues, sink)
+            first = False
+        self._continues = True
+        return True
+
+    def _row(self, page, row, may_continue, sink):
+        roles = self.roles
+        action_text, action_boxes, covered = _role_text(row, roles, "action")
+        ref_text, _, _ = _role_text(row, roles, "ref")
+        fields = {r: _role_text(row, roles, r) for r in (*UPDATE_ROLES, *EXTRA_ROLES)}
+        if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
+            return
+        action_id, rest = split_action_id(action_text)
+        if action_id is None and ref_text and _REF_ONLY.match(ref_text):
+            action_id, rest = _REF_ONLY.match(ref_text).group(1), action_text
+        row_box = _union([c.bbox for c in row if not c.continued])
+
+        if action_id is None and self.action is not None and may_continue and self.update is not None:
+            # A cut row leaves some cells empty on one side of the break; a
+            # full row is a new update even if the action text runs on.
+            if any(not fields[r][0].strip() for r in UPDATE_ROLES if r in roles.values()):
+                # The bottom half of a row cut by the page break.
+                if action_text.strip():
+                    self.action["_raw"].append(action_text)
+                for role in (*UPDATE_ROLES, *EXTRA_ROLES):
+                    if fields[role][0].strip():
+                        self.update["_raw"].setdefault(role, []).append(fields[role][0])
+                return
+        if action_id is None and self.action is not None and may_continue and action_text.strip():
+            self.action["_raw"].append(action_text)
+        elif action_id is not None or (action_text.strip() and not covered) or self.action is None:
+            self.action = {
+                "id": action_id,
+                "page": page,
+                "bbox": _union(action_boxes),
+                "_raw": [rest] if rest.strip() else [],
+                "updates": [],
+            }
+            sink(self.action)
+        self.update = {
+            "page": page,
+            "bbox": row_box,
+            "_raw": {role: [fields[role][0]] for role in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[role][0].strip()},
+        }
+        self.action["updates"].append(self.update)
+
+
+def finish_action(action: dict) -> dict:
+    """Turn collected raw pieces into the contract's fields."""
+    raw = join_raw(action.pop("_raw"))
+    out = {"id": action["id"], "text": clean(raw), "page": action["page"], "bbox": action["bbox"], "raw": raw}
+    out["updates"] = [finish_update(u) for u in action["updates"]]
+    return out
+
+
+def finish_update(update: dict) -> dict:
+    parts = update.pop("_raw")
+    raw = {role: join_raw(p) for role, p in parts.items()}
+    out = {
+        "progress": clean(raw.get("progress")),
+        "page": update["page"],
+        "bbox": update["bbox"],
+        "raw": raw,
+        "target_date": {"text": clean(raw.get("target_date"))},
+        "accountability_text": clean(raw.get("accountability")),
+        "monitor_text": clean(raw.get("monitor")),
+        "accountability_lines": cell_lines(raw.get("accountability")),
+        "monitor_lines": cell_lines(raw.get("monitor")),
+    }
+    for role in EXTRA_ROLES:
+        if raw.get(role):
+            out[role] = clean(raw[role])
+    return out

@@ -1,0 +1,95 @@
+"""What each column of a plan table means, recognised by meaning.
+
+Councils name the same column differently (ACCOUNTABILITY, DELIVERY LEAD,
+Lead Officer, Owner ...) and order columns as they like, so a column's role
+comes from synonyms matched against its header text, never from its position.
+The same test tells a header row repeated at the top of each page from data.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import collapse
+
+# Role -> patterns on the normalised header text (lower case, single spaces).
+# Order matters: the first role whose pattern matches wins, so specific
+# phrases ("target date") come before generic words ("target").
+SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
+    ("ref", (r"^ref\.?$", r"^ref(erence)?\b", r"^no\.?$", r"^number$", r"^#$", r"^id$", r"^item$")),
+    ("rag", (r"\brag\b", r"^status$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
+    ("monitor", (r"monitor", r"evaluat", r"oversight by", r"scrutin", r"assured by", r"checked by")),
+    ("target_date", (r"target date", r"timescale", r"time ?frame", r"by when", r"deadline", r"due date",
+                     r"completion date", r"^date", r"^when\b", r"^due\b", r"target completion")),
+    ("accountability", (r"accountab", r"delivery lead", r"lead officer", r"responsib", r"owner",
+                        r"^lead\b", r"^leads?$", r"who\b", r"^officer", r"lead (person|manager|member)")),
+    ("evidence", (r"evidence",)),
+    ("further_actions", (r"further action", r"next steps?", r"actions? in progress")),
+    ("progress", (r"progress", r"update", r"milestone", r"comment", r"current position", r"position statement",
+                  r"achieved")),
+    ("recommendation", (r"recommendation", r"area for improvement", r"finding", r"^issue")),
+    ("action", (r"^actions?\b", r"what (we|will)", r"^task", r"^activit", r"^how\b", r"action required",
+                r"planned action")),
+    ("performance", (r"outturn", r"perform", r"actual", r"baseline", r"^current")),
+    ("targets", (r"target", r"measure", r"success criteria", r"kpi", r"outcome")),
+]
+_COMPILED = [(role, [re.compile(p) for p in pats]) for role, pats in SYNONYMS]
+# A data row often starts with an action number; a header never does.
+_ID_START = re.compile(r"^\s*\d+(\.\d+)*\b")
+
+
+def normalise_header(text: str) -> str:
+    """Header text as one lower-case phrase.
+
+    Narrow columns wrap header words mid-word ("Pro\\ngres\\ns"), so a line break
+    next to a single short fragment is glued rather than spaced.
+    """
+    parts = [p.strip() for p in (text or "").splitlines() if p.strip()]
+    out = ""
+    for p in parts:
+        if out and (len(p) <= 3 or len(out.split(" ")[-1]) <= 3) and p[0].islower():
+            out += p
+        else:
+            out += (" " if out else "") + p
+    return collapse(out).lower().rstrip(":")
+
+
+def header_role(text: str) -> str | None:
+    h = normalise_header(text)
+    if not h or len(h) > 80:
+        return None
+    for role, pats in _COMPILED:
+        if any(p.search(h) for p in pats):
+            return role
+    return None
+
+
+def is_header_row(cells) -> bool:
+    """A row is a header when most of its filled cells name a known column."""
+    texts = [c.text for c in cells if not getattr(c, "continued", False) and (c.text or "").strip()]
+    if len(texts) < 2 or any(_ID_START.match(t) for t in texts):
+        return False
+    roles = [header_role(t) for t in texts]
+    return sum(r is not None for r in roles) >= max(2, (len(texts) + 1) // 2)
+
+
+def column_roles(cells) -> dict[int, str]:
+    """Column index -> role for a header row.
+
+    A header cell merged across several columns (an id column and a text
+    column both under ACTION) gives its role to every column it covers; the
+    covered cells come through as ``continued``.
+    """
+    roles: dict[int, str] = {}
+    last = None
+    for i, cell in enumerate(cells):
+        if getattr(cell, "continued", False) or not (cell.text or "").strip():
+            # Covered by a merged header, or a blank heading over the text
+            # column that sits next to an id column under the same header.
+            if last is not None and (getattr(cell, "continued", False) or last in ("action", "ref")):
+                roles[i] = last
+            continue
+        role = header_role(cell.text)
+        if role is not None:
+            roles[i] = role
+        last = role
+    return roles

@@ -1,0 +1,177 @@
+"""Progress reports: a table whose row groups are the recommendations.
+
+Each recommendation opens a group of rows (it follows a header row, or carries
+its own number); the rows under it hold targets with their performance figures,
+evidence, further actions and the lead officer, and somewhere a RAG letter.
+Pages repeat the header, sometimes cut in two across a page break, and some
+reports lose a recommendation's number in the text layer: such a group still
+follows a header, and takes the next number (flagged ``number_inferred``).
+"""
+from __future__ import annotations
+
+import re
+
+from .headers import column_roles, is_header_row, normalise_header
+from .sections import split_number
+from .text import cell_lines, clean, join_raw
+
+_RAG = re.compile(r"^\s*(green|amber|red|g|a|r)\s*$", re.I)
+_REF = re.compile(r"^\s*(\d{1,3})\.?\s*(?=\S|$)")
+FIGURE_ROLES = ("performance", "targets")
+
+
+def _report_header(row) -> bool:
+    roles = set(column_roles(row).values())
+    return is_header_row(row) and bool(roles & {"recommendation", "ref"}) and bool(
+        roles & {"rag", "accountability"}) and "action" not in roles
+
+
+def is_progress_report(doc) -> bool:
+    return any(t.rows and _report_header(t.rows[0]) for p in doc.pages for t in p.tables)
+
+
+def _label(text: str) -> str:
+    """A figure column's heading in readable form ("Target March 2020")."""
+    parts = [p.strip() for p in (text or "").splitlines() if p.strip()]
+    out = ""
+    for p in parts:
+        prev = out.split(" ")[-1] if out else ""
+        glue = bool(prev) and (
+            (p[0].islower() and prev[-1:].isalpha() and (len(prev) >= 4 or len(p) <= 2))
+            or (p.isdigit() and len(p) <= 2 and "/" in prev and prev[-1:].isdigit())  # "2016/1" "7"
+        )
+        out += p if glue else (" " if out else "") + p
+    return clean(out)
+
+
+class _Group:
+    def __init__(self, number, inferred, page):
+        self.number, self.inferred, self.page = number, inferred, page
+        self.text: list[str] = []
+        self.rag = None
+        self.lead: list[str] = []
+        self.evidence: list[str] = []
+        self.further: list[str] = []
+        self.targets: list[dict] = []
+
+
+def extract_progress_report(doc) -> dict:
+    groups: list[_Group] = []
+    roles: dict[int, str] | None = None
+    labels: dict[int, str] = {}
+    after_header = False
+    header_cut = False  # a header left alone at a page foot may end on the next page
+    for page in doc.pages:
+        for table in page.tables:
+            rows = table.rows
+            if rows and _report_header(rows[0]):
+                new_roles = column_roles(rows[0])
+                if roles is not None and max(roles) + 1 == table.n_cols:
+                    # A header cut by the page foot loses words; the full one
+                    # seen before with the same columns still applies.
+                    roles = {**roles, **new_roles}
+                else:
+                    roles = new_roles
+                    labels = {i: _label(c.text) for i, c in enumerate(rows[0])}
+                rows = rows[1:]
+                after_header, header_cut = True, not rows
+            elif roles is None or table.n_cols != max(roles) + 1 and not _refit(table, roles):
+                continue
+            for row in rows:
+                cells = {i: (row[i].text if i < len(row) and not row[i].continued else "") for i in roles}
+                by_role: dict[str, str] = {}
+                for i, role in roles.items():
+                    if cells[i].strip():
+                        by_role[role] = join_raw([by_role.get(role, ""), cells[i]])
+                if not by_role:
+                    continue
+                if header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not _RAG.match(
+                        by_role.get("rag", "")):
+                    header_cut = False  # the rest of the header row
+                    continue
+                header_cut = False
+                ref = by_role.get("ref", "")
+                rec_text = by_role.get("recommendation", "")
+                number = None
+                m = _REF.match(ref)
+                if m and (len(ref.strip()) <= 4 or not rec_text):
+                    number = m.group(1)
+                    if not rec_text:
+                        rec_text = ref[m.end():]
+                elif not rec_text and ref and after_header:
+                    rec_text = ref
+                if number is None and rec_text:
+                    n, rest = split_number(rec_text)
+                    if n is not None and n.isdigit():
+                        number, rec_text = n, rest
+                starts = number is not None or (after_header and (rec_text or ref).strip())
+                if starts:
+                    inferred = number is None
+                    if inferred:
+                        prev = next((g.number for g in reversed(groups) if g.number and g.number.isdigit()), "0")
+                        number = str(int(prev) + 1)
+                    groups.append(_Group(number, inferred, page.number))
+                after_header = False
+                if not groups:
+                    continue
+                g = groups[-1]
+                if rec_text.strip():
+                    g.text.append(_drop_label(rec_text, labels, roles, "recommendation"))
+                rag = _RAG.match(by_role.get("rag", ""))
+                if rag and g.rag is None:
+                    g.rag = rag.group(1)[0].upper()
+                if by_role.get("accountability"):
+                    g.lead.append(by_role["accountability"])
+                if by_role.get("evidence"):
+                    g.evidence.append(by_role["evidence"])
+                if by_role.get("further_actions"):
+                    g.further.append(by_role["further_actions"])
+                figures = {labels.get(i) or str(i): clean(cells[i]) for i, r in roles.items()
+                           if r in FIGURE_ROLES and r != "targets" or (r == "targets" and _is_figure_col(labels.get(i, "")))
+                           if cells[i].strip()}
+                target_text = clean(join_raw([cells[i] for i, r in roles.items()
+                                              if r == "targets" and not _is_figure_col(labels.get(i, ""))]))
+                if target_text or figures:
+                    g.targets.append({"text": target_text, "figures": figures, "page": page.number})
+    return {"recommendations": [_finish(g) for g in groups]}
+
+
+def _is_figure_col(label: str) -> bool:
+    """A "Target March 2020" column holds figures; a "Targets" column holds prose."""
+    return bool(re.search(r"\d", label))
+
+
+def _refit(table, roles) -> bool:
+    return False
+
+
+def _drop_label(text: str, labels, roles, role) -> str:
+    """A recommendation cell sometimes repeats its column heading first."""
+    for i, r in roles.items():
+        label = labels.get(i, "")
+        if r == role and label and clean(text).lower().startswith(label.lower() + " "):
+            return clean(text)[len(label) + 1:]
+    return text
+
+
+def _finish(g: _Group) -> dict:
+    lead_raw = join_raw(g.lead)
+    return {
+        "number": g.number,
+        "number_inferred": g.inferred,
+        "text": clean(join_raw(g.text)),
+        "rag": g.rag,
+        "page": g.page,
+        "outcomes": [],
+        "measured_by": [],
+        "objectives_heading": None,
+        "objectives": [],
+        "accountability_text": clean(lead_raw),
+        "lead_officer_text": clean(lead_raw),
+        "accountability_lines": cell_lines(lead_raw),
+        "targets": g.targets,
+        "performance": [t for t in g.targets if t["figures"]],
+        "evidence": clean(join_raw(g.evidence)),
+        "further_actions": clean(join_raw(g.further)),
+        "actions": [],
+    }

@@ -1,0 +1,90 @@
+"""Cleaning cell and line text into the contract's text form.
+
+Every text field must be the document's own words with whitespace collapsed
+and list glyphs dropped, while ``*_lines`` keep the items a person typed on
+separate lines (the people normaliser splits owners on them). Both views come
+from the same raw cell text, so they are built here in one place.
+"""
+from __future__ import annotations
+
+import re
+
+# Glyphs that only mark a list item. "-"/">" count only before a space, so
+# hyphenated words and arrows inside sentences survive.
+# "(cid:127)" is how pdfminer spells a bullet drawn from a font without a map.
+SYMBOL = r"(?:[•▪◆◇➤➢►▶✓✔■□●○◦∙·\uf0b7\uf0a7\uf0d8\uf0fc]|\(cid:\d+\))"
+ASCII = r"[-*>o](?=\s)"
+GLYPH = rf"(?:{SYMBOL}|{ASCII})"
+_LEADING_GLYPH = re.compile(rf"^\s*(?:{GLYPH}\s*)+")
+# Inside a cell a line starting "- " may just be a wrapped "Care - Team"; the
+# ASCII marks count as glyphs only when the block's first line uses them too.
+_LEADING_SYMBOL = re.compile(rf"^\s*(?:{SYMBOL}\s*)+")
+_WS = re.compile(r"\s+")
+# A line broken after a hyphen inside a word ("bi-" / "monthly") is one word.
+_SOFT_BREAK = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*(?=\w)")
+# A line ending in one of these is continued by the next line, not a new item.
+_CONNECTOR_END = re.compile(r"(?:[–—,&/(]|\s-|\b(?:and|or|of|for|to|the|in|with|at|by)|'s)\s*$", re.I)
+
+
+def starts_with_glyph(line: str) -> bool:
+    return bool(_LEADING_GLYPH.match(line))
+
+
+def strip_glyph(line: str, ascii_marks: bool = True) -> str:
+    return (_LEADING_GLYPH if ascii_marks else _LEADING_SYMBOL).sub("", line, count=1)
+
+
+def _ascii_list(lines) -> bool:
+    first = next((ln for ln in lines if ln.strip()), "")
+    return bool(re.match(rf"^\s*{ASCII}", first))
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def clean(text: str | None) -> str:
+    """The contract form of a block of text: one line, no list glyphs."""
+    if not text:
+        return ""
+    lines = _SOFT_BREAK.sub("-", text).splitlines()
+    marks = _ascii_list(lines)
+    return collapse(" ".join(strip_glyph(line, marks) for line in lines))
+
+
+def join_raw(parts) -> str:
+    """Concatenate pieces of one cell split across rows or pages."""
+    return "\n".join(p for p in parts if p and p.strip())
+
+
+def cell_lines(text: str | None) -> list[str]:
+    """A cell's items: bullet items if it has bullets, else its logical lines.
+
+    Without bullets a line is a new item unless the previous one plainly
+    continues (ends with a dash, "and", "of" ...) or the next one starts in
+    lower case: wrapped job titles then stay with their holder's name.
+    """
+    if not text:
+        return []
+    raw = [ln for ln in _SOFT_BREAK.sub("-", text).splitlines() if ln.strip()]
+    marks = _ascii_list(raw)
+    pattern = _LEADING_GLYPH if marks else _LEADING_SYMBOL
+    bulleted = any(pattern.match(ln) for ln in raw)
+    items: list[str] = []
+    for ln in raw:
+        glyph = bool(pattern.match(ln))
+        body = collapse(strip_glyph(ln, marks))
+        if not body:
+            continue
+        if not items:
+            items.append(body)
+        elif bulleted:
+            if glyph:
+                items.append(body)
+            else:
+                items[-1] += " " + body
+        elif _CONNECTOR_END.search(items[-1]) or body[0].islower() or body[0] in "–—-(&":
+            items[-1] += " " + body
+        else:
+            items.append(body)
+    return items

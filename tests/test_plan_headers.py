@@ -1,0 +1,70 @@
+"""Column meaning by synonyms: other councils' words and column orders must map."""
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Cell
+from extract.pdf import load_pdf
+from extract.plan import extract_plan
+from extract.plan.headers import column_roles, header_role, is_header_row
+from tests.plan_pdf_builders import draw_ruled, new_canvas, text_line
+
+
+@pytest.mark.parametrize("text,role", [
+    ("ACCOUNTABILITY", "accountability"), ("DELIVERY LEAD", "accountability"), ("Lead\nOfficer", "accountability"),
+    ("Responsible officer", "accountability"), ("Owner", "accountability"),
+    ("TARGET DATE", "target_date"), ("Timescale", "target_date"), ("By when", "target_date"),
+    ("Deadline", "target_date"),
+    ("PROGRESS", "progress"), ("PROGRESS MILESTONES", "progress"), ("Update", "progress"),
+    ("Progress to date", "progress"),
+    ("MONITOR/\nEVALUATER", "monitor"), ("Monitored by", "monitor"),
+    ("ACTION", "action"), ("Actions", "action"), ("What we will do", "action"),
+    ("Ref", "ref"), ("No.", "ref"), ("Re\nf.", "ref"),
+    ("Pro\ngres\ns\nRA\nG", "rag"), ("Ofsted\nRecommendation", "recommendation"),
+    ("Evidence of Completion or\nEvidence of Progress", "evidence"),
+    ("Further Actions in\nprogress", "further_actions"),
+])
+def test_header_synonyms(text, role):
+    assert header_role(text) == role
+
+
+def test_data_row_is_not_a_header():
+    header = [Cell("Actions"), Cell("Owner"), Cell("Deadline")]
+    data = [Cell("1.1 Update the policy"), Cell("Progress lead"), Cell("May 2017")]
+    assert is_header_row(header)
+    assert not is_header_row(data)
+
+
+def test_merged_header_covers_id_and_text_columns():
+    row = [Cell("ACTION"), Cell("", continued=True), Cell("PROGRESS MILESTONES"), Cell("TARGET DATE")]
+    assert column_roles(row) == {0: "action", 1: "action", 2: "progress", 3: "target_date"}
+
+
+def test_renamed_and_reordered_columns_map(tmp_path):
+    path = tmp_path / "other-template.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "PRIORITY 2: Keep children safe at home", bold=True)
+    text_line(c, 40, 60, "Measures of success:", bold=True)
+    text_line(c, 48, 76, "• Fewer repeat referrals")
+    draw_ruled(c, 40, 100, [70, 120, 150, 80, 200, 120], [
+        ["No.", "Responsible officer", "What we will do", "By when", "Progress to date", "Monitored by"],
+        ["2.1", "Dee Owner\nEd Helper", "Review the front door", "March\n2018", "• Review started\n• Draft ready",
+         "Fay Checker"],
+        [None, "Dee Owner", None, "June 2018", "Final report due", "Fay Checker"],
+        ["2.2", "Ed Helper", "Train all staff", "TBC", "Not started", "Fay Checker"],
+    ])
+    c.showPage()
+    c.save()
+    (rec,) = extract_plan(load_pdf(path))["recommendations"]
+    assert rec["number"] == "2" and rec["text"] == "Keep children safe at home"
+    assert rec["measured_by"] == ["Fewer repeat referrals"]
+    a1, a2 = rec["actions"]
+    assert (a1["id"], a1["text"]) == ("2.1", "Review the front door")
+    assert len(a1["updates"]) == 2
+    u1, u2 = a1["updates"]
+    assert u1["progress"] == "Review started Draft ready"
+    assert u1["target_date"]["text"] == "March 2018"
+    assert u1["accountability_lines"] == ["Dee Owner", "Ed Helper"]
+    assert u1["monitor_text"] == "Fay Checker"
+    assert (u2["progress"], u2["target_date"]["text"]) == ("Final report due", "June 2018")
+    assert (a2["id"], a2["updates"][0]["accountability_text"]) == ("2.2", "Ed Helper")
