@@ -1,0 +1,157 @@
+"""Normalise the free-text dates of plan cells and minutes into spans.
+
+Public entry point: :func:`normalise_date` (also behind
+``plantrace normalise-date TEXT --doc-date D --json``).  The work is split so
+each convention has one home: ``date_grammar`` finds expressions,
+``date_qualifiers`` decides which status word governs which date,
+``date_resolution`` supplies missing years from the document date and
+``periods`` holds the UK calendar arithmetic.  This module only joins the
+pieces: ranges, times attached to their day, restatements and recurrences.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .date_grammar import Atom, find_atoms
+from .date_qualifiers import attach_qualifiers
+from .date_resolution import resolve
+
+GRANULARITIES = ("day", "mid-month", "month", "quarter", "year", "financial_year", "range", "time")
+QUALIFIERS = ("completed", "by", "start", "review", "embed", "end")
+
+_TBC = re.compile(r"(?i)(?<![a-z])t\.?b\.?c(?![a-z])|\bto\s+be\s+confirmed\b")
+_RANGE_GAP = re.compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|thru)\s*$")
+_BETWEEN_GAP = re.compile(r"(?i)^\s*and\s*$")
+_TIME_GAP = re.compile(r"(?i)^\s*,?\s*(?:at|from)?\s*$")
+_TIME_BEFORE_DAY_GAP = re.compile(r"(?i)^\s*,?\s*(?:on)?\s*$")
+_INLINE_TAG = re.compile(r"(?i)</?(?:sup|sub|b|i|em|strong|span|u|font)\b[^>]*>")
+_BLOCK_TAG = re.compile(r"<[^>]+>")
+_RECURRENCE = re.compile(r"(?i)\b(?:each|every|per)\s+(?:year|month|quarter|term)\b|\bannually\b|\byearly\b")
+_CLAUSE_BREAK = re.compile(r"[.;\n]\s")
+
+
+def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
+    """All dates in ``text`` in reading order, plus whether it says TBC.
+
+    ``doc_date`` anchors everything without a year; without it, today is used.
+    """
+    ref = _as_date(doc_date)
+    original, text = text, _strip_markup(text)
+    atoms = find_atoms(text)
+    atoms = _attach_times(text, atoms)
+    atoms = _merge_ranges(text, atoms)
+    atoms = _drop_restatements(text, atoms)
+    atoms = _drop_recurring(text, atoms)
+    qualifiers = attach_qualifiers(text, atoms)
+    dates = []
+    last_day: dt.date | None = None
+    for atom, qualifier in zip(atoms, qualifiers):
+        if atom.kind == "time" and not atom.parts:
+            day = last_day or ref
+            span = (day, day, "time")
+        else:
+            span = resolve(atom.parts[0] if atom.kind == "time" else atom, ref, qualifier)
+            if span is None:
+                continue
+            if atom.kind == "time":
+                span = (span[0], span[1], "time")
+        start, end, granularity = span
+        if granularity == "day":
+            last_day = start
+        entry = {"start": start.isoformat(), "end": end.isoformat(), "granularity": granularity,
+                 "qualifier": qualifier}
+        if granularity == "time":
+            entry["time"] = atom.time
+        dates.append(entry)
+    return {"text": original, "dates": dates, "tbc": bool(_TBC.search(text))}
+
+
+def _strip_markup(text: str) -> str:
+    """Cells arrive from HTML-ish renderings: '4<sup>th</sup> May', '<p>March 2015</p><p>TBC</p>'."""
+    text = _INLINE_TAG.sub("", text)
+    return _BLOCK_TAG.sub(" ", text)
+
+
+def _as_date(value: dt.date | str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _attach_times(text: str, atoms: list[Atom]) -> list[Atom]:
+    """'4th May 2017 at 7.00 pm' (or '7pm on 4 May') is one point in time, not a day and a time."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (atom.kind == "time" and prev is not None and prev.kind in ("day", "fixed")
+                and _TIME_GAP.match(text[prev.end:atom.pos])):
+            out[-1] = Atom(prev.pos, atom.end, "time", time=atom.time, parts=[prev])
+            continue
+        if (prev is not None and prev.kind == "time" and not prev.parts and atom.kind in ("day", "fixed")
+                and _TIME_BEFORE_DAY_GAP.match(text[prev.end:atom.pos])):
+            out[-1] = Atom(prev.pos, atom.end, "time", time=prev.time, parts=[atom])
+            continue
+        out.append(atom)
+    return out
+
+
+def _merge_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Join 'X - Y' / 'X to Y' / 'between X and Y'; a range with no year anywhere
+    ('April to March') describes a generic or recurring period and is dropped."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        if i + 1 < len(atoms) and _joinable(atom, atoms[i + 1]):
+            right = atoms[i + 1]
+            gap = text[atom.end:right.pos]
+            between = _BETWEEN_GAP.match(gap) and re.search(r"(?i)\bbetween\s*$", text[:atom.pos])
+            if _RANGE_GAP.match(gap) or between:
+                merged = Atom(atom.pos, right.end, "range", parts=[atom, right])
+                if not merged.yearless:
+                    out.append(merged)
+                i += 2
+                continue
+        out.append(atom)
+        i += 1
+    return out
+
+
+def _joinable(left: Atom, right: Atom) -> bool:
+    return left.kind not in ("time", "next_n", "range") and right.kind not in ("time", "next_n", "range")
+
+
+def _drop_restatements(text: str, atoms: list[Atom]) -> list[Atom]:
+    """'January - March 2018 (Q4)': a yearless period in brackets right after a
+    date only names that date again."""
+    out: list[Atom] = []
+    for atom in atoms:
+        if (out and atom.yearless and re.fullmatch(r"\s*\(\s*", text[out[-1].end:atom.pos])
+                and re.match(r"\s*\)", text[atom.end:])):
+            continue
+        out.append(atom)
+    return out
+
+
+def _drop_recurring(text: str, atoms: list[Atom]) -> list[Atom]:
+    """'May / June each year', 'every March', 'the following January': no particular date."""
+    out = []
+    for atom in atoms:
+        if atom.relation in ("each", "following"):
+            continue
+        if atom.yearless and _RECURRENCE.search(_clause(text, atom)):
+            continue
+        out.append(atom)
+    return out
+
+
+def _clause(text: str, atom: Atom) -> str:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, atom.pos)]
+    begin = starts[-1] if starts else 0
+    stop = _CLAUSE_BREAK.search(text, atom.end)
+    return text[begin:stop.start() if stop else len(text)]

@@ -1,0 +1,179 @@
+"""Owner-cell splitting and person resolution, scored on the gold and on invented names."""
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from normalise.people import split_owner_cell
+from normalise.person_resolver import council_key, resolve_people
+
+
+def _mention_index(people_gold: dict) -> dict:
+    index = {}
+    for person in people_gold["persons"]:
+        for m in person["mentions"]:
+            index[(m["doc"], html.unescape(m["text"]))] = person["id"]
+    return index
+
+
+def _cell_ok(cell: dict, result: dict, index: dict) -> tuple[bool, list, list]:
+    got = [index.get((cell["doc"], p["name"]), "?" + p["name"]) for p in result["persons"]]
+    ok = sorted(got) == sorted(cell["persons"]) and sorted(result["groups"]) == sorted(cell["groups"])
+    return ok, got, result["groups"]
+
+
+def _score(gold, use_lines: bool) -> tuple[int, int, list]:
+    people = gold("people.json")
+    index = _mention_index(people)
+    n_ok, wrong = 0, []
+    for cell in people["cells"]:
+        lines = cell["text"].split(" | ") if use_lines else None
+        ok, got_p, got_g = _cell_ok(cell, split_owner_cell(cell["text_contract"], lines), index)
+        n_ok += ok
+        if not ok:
+            wrong.append((cell["text"], (cell["persons"], cell["groups"]), (got_p, got_g)))
+    return n_ok, len(people["cells"]), wrong
+
+
+@pytest.mark.parametrize("use_lines", [True, False], ids=["lines", "contract"])
+def test_gold_owner_cells(gold, use_lines):
+    n_ok, n, wrong = _score(gold, use_lines)
+    form = "lines" if use_lines else "contract text"
+    print(f"\nowner cells ({form}): {n_ok}/{n} exact ({100 * n_ok / n:.1f}%)")
+    for text, expected, got in wrong:
+        print(f"  WRONG {text!r}\n    expected {expected}\n    got      {got}")
+    assert n_ok / n >= 0.98
+
+
+def test_gold_roles_given_with_lines(gold):
+    people = gold("people.json")
+    index = _mention_index(people)
+    n_ok = 0
+    for cell in people["cells"]:
+        result = split_owner_cell(cell["text_contract"], cell["text"].split(" | "))
+        roles = {index.get((cell["doc"], p["name"])): p["role"] for p in result["persons"] if p["role"]}
+        n_ok += roles == {k: html.unescape(v) for k, v in cell.get("roles_given", {}).items()}
+    print(f"\nroles given (lines): {n_ok}/{len(people['cells'])}")
+    assert n_ok / len(people["cells"]) >= 0.98
+
+
+def _bcubed(gold_ids: list[str], pred_ids: list[str]) -> float:
+    n = len(gold_ids)
+    p = r = 0.0
+    for i in range(n):
+        same_pred = {j for j in range(n) if pred_ids[j] == pred_ids[i]}
+        same_gold = {j for j in range(n) if gold_ids[j] == gold_ids[i]}
+        inter = len(same_pred & same_gold)
+        p += inter / len(same_pred)
+        r += inter / len(same_gold)
+    p, r = p / n, r / n
+    return 2 * p * r / (p + r)
+
+
+def test_gold_person_clusters_bcubed(gold):
+    people = gold("people.json")
+    mentions, gold_ids = [], []
+    for person in people["persons"]:
+        for m in person["mentions"]:
+            # alternate council spellings: both must land on one key
+            council = person["council"] + (" County Council" if len(mentions) % 2 else "")
+            mentions.append({"council": council, "name": m["text"], "role": m.get("role"),
+                             "doc": m["doc"], "page": None, "k": len(mentions)})
+            gold_ids.append(person["id"])
+    pred = {m["k"]: p["id"] for p in resolve_people(mentions) for m in p["mentions"]}
+    pred_ids = [pred.get(i, f"unresolved-{i}") for i in range(len(mentions))]
+    f1 = _bcubed(gold_ids, pred_ids)
+    print(f"\nperson clusters B-cubed F1: {f1:.4f} over {len(mentions)} mentions")
+    assert f1 >= 0.95
+
+
+# --- invented names -------------------------------------------------------------------
+
+def test_name_dash_role():
+    r = split_owner_cell("Harriet Quillfeather – Head of Family Support")
+    assert r == {"persons": [{"name": "Harriet Quillfeather", "role": "Head of Family Support"}],
+                 "groups": []}
+
+
+def test_role_dash_name():
+    r = split_owner_cell("Performance Manager – Osric Penhallow")
+    assert r["persons"] == [{"name": "Osric Penhallow", "role": "Performance Manager"}]
+    assert r["groups"] == []
+
+
+def test_name_comma_role():
+    r = split_owner_cell("Mrs Ottoline Brackwater, Virtual School Headteacher")
+    assert r["persons"] == [{"name": "Mrs Ottoline Brackwater", "role": "Virtual School Headteacher"}]
+
+
+def test_two_names_on_separate_lines_and_jammed():
+    lines = ["• Tobias Fennimore", "Delphine Oakshott – Quality Lead"]
+    r = split_owner_cell(" ".join(lines), lines)
+    assert r["persons"] == [{"name": "Tobias Fennimore", "role": None},
+                            {"name": "Delphine Oakshott", "role": "Quality Lead"}]
+    jammed = split_owner_cell("Tobias Fennimore Delphine Oakshott")
+    assert [p["name"] for p in jammed["persons"]] == ["Tobias Fennimore", "Delphine Oakshott"]
+
+
+def test_pure_groups_and_wrapped_post():
+    assert split_owner_cell("Residential Services - Team Managers") == {
+        "persons": [], "groups": ["Residential Services - Team Managers"]}
+    wrapped = split_owner_cell("Placements and Commissioning Team Manager",
+                               ["Placements and Commissioning", "Team Manager"])
+    assert wrapped["groups"] == ["Placements and Commissioning Team Manager"]
+    assert split_owner_cell("TBC") == {"persons": [], "groups": []}
+
+
+def test_same_name_twice_in_cell_is_one_person():
+    r = split_owner_cell("Osric Penhallow – Data Officer Osric Penhallow")
+    assert r["persons"] == [{"name": "Osric Penhallow", "role": "Data Officer"}]
+
+
+def _by_name(persons, text):
+    return next(p for p in persons if any(m["name"] == text for m in p["mentions"]))
+
+
+def _m(name, council="Westmarch Borough Council", doc="d1", page=1, role=None):
+    return {"council": council, "name": name, "role": role, "doc": doc, "page": page}
+
+
+def test_honorific_initial_merges_with_full_name():
+    persons = resolve_people([_m("Harriet Quillfeather", doc="plan"), _m("Dr H Quillfeather", doc="min"),
+                              _m("Dr Quillfeather", doc="min", page=4), _m("Miss Quillfeather", doc="min")])
+    assert len(persons) == 1
+    p = persons[0]
+    assert (p["id"], p["given"], p["family"]) == ("westmarch:harriet-quillfeather", "Harriet", "Quillfeather")
+    assert p["honorifics"] == ["Dr", "Miss"]
+    assert {(m["doc"], m["page"]) for m in p["mentions"]} == {("plan", 1), ("min", 1), ("min", 4)}
+
+
+def test_no_merge_across_councils():
+    persons = resolve_people([_m("Osric Penhallow"), _m("Osric Penhallow", council="Eastvale"),
+                              _m("Mr O Penhallow", council="Westmarch")])
+    assert len(persons) == 2
+    assert council_key("Westmarch Borough Council") == council_key("Westmarch") == "westmarch"
+    west = _by_name(persons, "Mr O Penhallow")
+    assert len(west["mentions"]) == 2 and west["id"].startswith("westmarch:")
+
+
+def test_near_spelling_given_name_merges():
+    persons = resolve_people([_m("Rosalyn Dunmere"), _m("Rosalin Dunmere")])
+    assert len(persons) == 1
+
+
+def test_different_given_names_same_family_stay_apart():
+    persons = resolve_people([_m("Edmund Hartwell"), _m("Edith Hartwell"), _m("Mr E Hartwell"),
+                              _m("Al Hartwell"), _m("Ali Hartwell")])
+    assert len(_by_name(persons, "Edmund Hartwell")["mentions"]) == 1  # "Mr E" could be either
+    assert _by_name(persons, "Edmund Hartwell") is not _by_name(persons, "Edith Hartwell")
+    assert _by_name(persons, "Al Hartwell") is not _by_name(persons, "Ali Hartwell")
+
+
+def test_surname_only_needs_a_compatible_initial_and_gender():
+    persons = resolve_people([_m("Mrs G Thistlewood"), _m("Mr Thistlewood"), _m("Mrs Thistlewood"),
+                              _m("Mr K Thistlewood")])
+    mrs = _by_name(persons, "Mrs G Thistlewood")
+    assert {m["name"] for m in mrs["mentions"]} == {"Mrs G Thistlewood", "Mrs Thistlewood"}
+    assert {m["name"] for m in _by_name(persons, "Mr K Thistlewood")["mentions"]} == {
+        "Mr K Thistlewood", "Mr Thistlewood"}
