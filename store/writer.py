@@ -29,6 +29,13 @@ def _span(dates: list[dict]) -> tuple[date | None, date | None]:
     return (min(starts) if starts else None, max(ends) if ends else None)
 
 
+def _raw_text(raw) -> str | None:
+    """A row's printed cells as one text, column by column, for auditors."""
+    if isinstance(raw, dict):
+        return "\n".join(f"{col}: {text}" for col, text in raw.items() if text)
+    return raw
+
+
 def _bbox(value):
     return list(value) if value else None
 
@@ -88,12 +95,13 @@ def _store_action(session: Session, doc: m.Document, rec: m.Recommendation, seq:
     for u_seq, upd in enumerate(action.get("updates", [])):
         target = upd.get("target_date") or {}
         start, end = _span(target.get("dates"))
+        raw_cells = upd.get("raw") if isinstance(upd.get("raw"), dict) else None
         urow = m.ActionUpdate(
             action_id=arow.id, document_id=doc.id, page=upd.get("page"), bbox=_bbox(upd.get("bbox")), seq=u_seq,
-            progress=upd.get("progress") or "", raw=upd.get("raw"), target_text=target.get("text"),
+            progress=upd.get("progress") or "", raw=_raw_text(upd.get("raw")), target_text=target.get("text"),
             target_dates=target.get("dates"), target_start=start, target_end=end, tbc=bool(target.get("tbc")),
             accountability_text=upd.get("accountability_text"), monitor_text=upd.get("monitor_text"),
-            status=upd.get("status"),
+            status=upd.get("status"), extra={"raw_cells": raw_cells} if raw_cells else None,
         )
         session.add(urow)
         session.flush()

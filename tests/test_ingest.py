@@ -77,7 +77,7 @@ def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
         "truncated.pdf": "corrupt",
         "encrypted.pdf": "encrypted",
         "scanned.pdf": "no text layer",
-        "notreally.pdf": "not a PDF",
+        "notreally.pdf": "not a pdf",
         "empty.pdf": "empty",
     }
     error_lines = [ln for ln in result.output.splitlines() if ln.startswith("error ")]

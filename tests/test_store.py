@@ -1,0 +1,52 @@
+"""The store on SQLite and PostgreSQL: migrations, one document round trip, provenance."""
+from __future__ import annotations
+
+from sqlalchemy import inspect, select
+
+from ingest.batch import run_batch
+from store import models as m
+from store.db import database_url, open_db
+
+from .conftest import pdf_path
+
+
+def test_database_url_defaults_and_env(monkeypatch):
+    monkeypatch.delenv("PLANTRACE_DB", raising=False)
+    assert database_url(None) == "sqlite:///plantrace.db"
+    monkeypatch.setenv("PLANTRACE_DB", "postgresql://u@h/db")
+    assert database_url(None) == "postgresql+psycopg://u@h/db"
+    assert database_url("my.db") == "sqlite:///my.db"
+
+
+def test_migrations_create_every_table(db_url):
+    engine, _ = open_db(db_url)
+    names = set(inspect(engine).get_table_names())
+    engine.dispose()
+    expected = {"document", "page", "plan", "recommendation", "action", "action_update", "person", "role",
+                "person_role", "meeting", "agenda_item", "minute_point", "resolution", "attendance", "link",
+                "action_owner", "alembic_version"}
+    assert expected <= names
+
+
+def test_plan_round_trip_keeps_provenance(db_url):
+    engine, Session_ = open_db(db_url)
+    results, _ = run_batch(Session_, [pdf_path("003")])
+    assert [r.status for r in results] == ["ingested"], results[0].reason
+    with Session_() as s:
+        doc = s.scalar(select(m.Document))
+        assert doc.kind == "action_plan" and doc.pages == 15 and len(doc.sha256) == 64
+        actions = list(s.scalars(select(m.Action).where(m.Action.document_id == doc.id)))
+        assert len(actions) >= 40
+        assert all(a.page and 1 <= a.page <= 15 for a in actions)
+        updates = list(s.scalars(select(m.ActionUpdate)))
+        assert updates and all(u.document_id == doc.id and u.page for u in updates)
+        # the raw text an auditor is shown is the printed cell
+        assert sum(1 for a in actions if a.raw) >= len(actions) * 0.9
+        pages = s.scalars(select(m.Page.number).where(m.Page.document_id == doc.id)).all()
+        assert sorted(pages) == list(range(1, 16))
+    # re-running the same file adds nothing
+    again, _ = run_batch(Session_, [pdf_path("003")])
+    assert again[0].status == "unchanged"
+    with Session_() as s:
+        assert len(s.scalars(select(m.Document)).all()) == 1
+    engine.dispose()
