@@ -83,7 +83,7 @@ def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
     except ExtractError as exc:
         return FileResult(shown, "failed", exc.reason)
     except Exception as exc:  # an extractor bug must not stop the batch
-        return FileResult(shown, "failed", f"extraction error ({type(exc).__name__}: {exc})")
+        return FileResult(shown, "failed", f"extraction error ({type(exc).__name__}: {_first_line(exc)})")
     try:
         with Session_.begin() as session:
             version = next_version(session, _key(path))
@@ -91,8 +91,15 @@ def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
             result = FileResult(shown, "ingested", "", record["kind"], version, doc.id, record.get("council"),
                                 record_counts(record))
     except Exception as exc:
-        return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {exc})")
+        return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {_first_line(exc)})")
     return result
+
+
+def _first_line(exc: Exception, limit: int = 160) -> str:
+    """Reports are one line per file; driver errors carry whole SQL statements."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    line = text[0] if text else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _key(path: Path) -> str:

@@ -19,7 +19,7 @@ from rich.table import Table
 from . import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")

@@ -46,7 +46,7 @@ def rebuild_people(session: Session, council: str | None) -> int:
     pairs = _mentions(session, council)
     if not pairs:
         return 0
-    persons = resolve_people([dict(p) for p, _ in pairs])
+    persons = _resolve(pairs, council)
     rows_by_mention = {}
     for mention, row in pairs:
         rows_by_mention.setdefault((mention["doc"], mention["name"], mention["page"], mention["role"]), []).append(row)
@@ -71,6 +71,17 @@ def rebuild_people(session: Session, council: str | None) -> int:
                 row.person_id = prow.id
     session.flush()
     return len(persons)
+
+
+def _resolve(pairs, council) -> list[dict]:
+    """Within a council across documents; with no known council, one document at a time,
+    since two unattributed documents may well come from two councils."""
+    if council is not None:
+        return resolve_people([dict(p) for p, _ in pairs])
+    by_doc: dict[str, list[dict]] = {}
+    for mention, _ in pairs:
+        by_doc.setdefault(mention["doc"], []).append(dict(mention))
+    return [person for group in by_doc.values() for person in resolve_people(group)]
 
 
 def _role_id(session: Session, name: str) -> int:

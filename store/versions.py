@@ -21,9 +21,14 @@ def latest_ids_query():
     return select(Document.id).join(newest, (Document.path == newest.c.path) & (Document.version == newest.c.version))
 
 
-def latest_documents(session: Session, council: str | None = None, kinds: tuple[str, ...] | None = None):
+ANY = object()  # "every council", as opposed to None: "documents whose council is unknown"
+
+
+def latest_documents(session: Session, council=ANY, kinds: tuple[str, ...] | None = None):
     query = select(Document).where(Document.id.in_(latest_ids_query()))
-    if council is not None:
+    if council is None:
+        query = query.where(Document.council.is_(None))
+    elif council is not ANY:
         query = query.where(Document.council == council)
     if kinds:
         query = query.where(Document.kind.in_(kinds))

@@ -29,6 +29,11 @@ def _span(dates: list[dict]) -> tuple[date | None, date | None]:
     return (min(starts) if starts else None, max(ends) if ends else None)
 
 
+def _who(who) -> str | None:
+    """Several people leaving together are stored as one readable list."""
+    return ", ".join(who) if isinstance(who, list) else who
+
+
 def _raw_text(raw) -> str | None:
     """A row's printed cells as one text, column by column, for auditors."""
     if isinstance(raw, dict):
@@ -148,7 +153,7 @@ def _store_meeting(session: Session, doc: m.Document, meeting: dict) -> None:
                                      verb=res.get("verb"), text=res.get("text") or ""))
         for e_seq, ev in enumerate(item.get("events", [])):
             session.add(m.ItemEvent(agenda_item_id=irow.id, document_id=doc.id, page=ev.get("page"), seq=e_seq,
-                                    kind=ev.get("kind") or "other", who=ev.get("who"), text=ev.get("text") or ""))
+                                    kind=ev.get("kind") or "other", who=_who(ev.get("who")), text=ev.get("text") or ""))
         for dec in item.get("declarations", []):
             session.add(m.Declaration(agenda_item_id=irow.id, document_id=doc.id, page=dec.get("page"),
                                       who=dec.get("who"), interest=dec.get("interest"), text=dec.get("text") or ""))
