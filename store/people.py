@@ -1,6 +1,6 @@
 """Rebuild a council's persons from every current document of that council.
 
-Resolution is global to a council ("Dr T O'Neill" in minutes is "Tim O'Neill"
+Resolution is global to a council ("Dr J Smith" in minutes is "Jane Smith"
 in a plan), so it is recomputed over all the council's documents whenever one
 of them changes, inside the same transaction as that change.
 """

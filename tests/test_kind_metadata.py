@@ -1,0 +1,51 @@
+"""Document kind, council and date are read from content, never from the file name."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from extract.kind import detect_kind
+from extract.metadata import council_name, document_date
+from extract.text import load_text
+
+from .conftest import RENDERINGS
+
+EXPECTED = {
+    "000": ("action_plan", "Rutland County Council", None),
+    "001": ("minutes", "Rutland County Council", "2017-05-04"),
+    "002": ("progress_report", None, "2018-11-05"),
+    "003": ("action_plan", "Plymouth City Council", "2015-01-06"),
+    "004": ("report", "Rotherham Borough Council", "2014-07-02"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_pdf_kind_council_date(prefix, pdf_model):
+    kind, council, when = EXPECTED[prefix]
+    doc = pdf_model(prefix)
+    assert detect_kind(doc) == kind
+    assert council_name(doc) == council
+    if when:
+        assert document_date(doc).isoformat() == when
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_rendering_kind_matches_pdf(prefix, tmp_path):
+    # a neutral file name: nothing may be learnt from it
+    path = tmp_path / "upload.md"
+    shutil.copy(RENDERINGS / f"{prefix}.md", path)
+    assert detect_kind(load_text(path)) == EXPECTED[prefix][0]
+
+
+def test_minutes_of_an_unseen_body_are_minutes(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text(
+        "# Anytown District Council\n\nMinutes of the meeting of the LICENSING COMMITTEE held on 3rd March 2021\n\n"
+        "**PRESENT:**\n\nCllr A Able\tCllr B Baker\n\n**APOLOGIES:**\n\nCllr C Cole\n\n1 MINUTES\n\nThe minutes were approved.\n",
+        encoding="utf-8",
+    )
+    doc = load_text(path)
+    assert detect_kind(doc) == "minutes"
+    assert council_name(doc) == "Anytown District Council"
+    assert document_date(doc).isoformat() == "2021-03-03"
