@@ -1,1 +1,103 @@
 """`plantrace links` and `plantrace trace` (registered on the main app)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from .cli import DbOption, _print_json, app, console, err
+
+
+@app.command()
+def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json", help="Print the links as JSON")):
+    """Stored links from minute points to plan actions, best first for each point."""
+    from link.trace import all_links
+    from store.db import open_db
+
+    _, Session_ = open_db(db)
+    with Session_() as session:
+        rows = all_links(session)
+    if json_out:
+        _print_json(rows)
+        return
+    table = Table(title=f"plantrace links · {len(rows)}")
+    for col in ("minutes", "item", "point", "plan", "action", "score", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["minutes"]["source"], str(r["minutes"]["item"]), r["minutes"]["point"] or "",
+                      r["plan"]["source"], r["plan"]["action"] or "", f"{r['score']:.2f}", escape(r["evidence"]))
+    console.print(table)
+
+
+def _updates_table(updates: list[dict]) -> Table:
+    table = Table(show_edge=False, expand=True)
+    for col in ("progress", "target", "accountable", "monitor", "status"):
+        table.add_column(col, overflow="fold")
+    for u in updates:
+        target = u.get("target") or ""
+        if u.get("target_start") or u.get("target_end"):
+            target += f"\n({u.get('target_start') or '?'} .. {u.get('target_end') or '?'})"
+        table.add_row(escape(u.get("progress") or ""), escape(target), escape(", ".join(u["accountable"])),
+                      escape(", ".join(u["monitor"])), u.get("status") or "")
+    return table
+
+
+def _action_panel(a: dict, extra: str = "") -> Panel:
+    rec = a.get("recommendation") or {}
+    body = Table.grid(padding=(0, 1))
+    body.add_row(f"[bold]{escape(a['text'] or '')}[/bold]")
+    if rec:
+        body.add_row(f"[dim]Recommendation {rec.get('number')}: {escape(rec.get('text') or '')}[/dim]")
+    if extra:
+        body.add_row(extra)
+    body.add_row(_updates_table(a["updates"]))
+    title = f"action {a['action']} · {a['source']} p.{a.get('page') or '?'}"
+    return Panel(body, title=title, title_align="left")
+
+
+@app.command()
+def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g. "12(b)"'),
+          action: Optional[str] = typer.Option(None, "--action", help='Trace an action the other way, e.g. 7.4'),
+          minutes: Optional[str] = typer.Option(None, "--minutes", help="Minutes file path or document id (default: latest)"),
+          plan: Optional[str] = typer.Option(None, "--plan", help="Plan file path or document id (default: latest)"),
+          db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
+    """Follow a minute point to the plan actions it concerns, or an action to the minutes that discussed it."""
+    from link.trace import trace_action, trace_point
+    from store.db import open_db
+
+    if bool(point) == bool(action):
+        err.print("give either a minute point (e.g. 12(b)) or --action CODE")
+        raise typer.Exit(2)
+    _, Session_ = open_db(db)
+    with Session_() as session:
+        try:
+            result = trace_point(session, point, minutes) if point else trace_action(session, action, plan)
+        except ValueError as exc:
+            err.print(f"[red]error[/red] {escape(str(exc))}")
+            raise typer.Exit(2)
+    if result is None:
+        err.print(f"[red]error[/red] {escape(point or action)}: not found in the current documents")
+        raise typer.Exit(2)
+    if json_out:
+        _print_json(result)
+        return
+    if point:
+        p = result["point"]
+        console.print(Panel(escape(p["raw"] or ""), title=f"{p['source']} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
+                            subtitle=escape(p.get("item_title") or ""), title_align="left"))
+        if not result["links"]:
+            console.print("[dim]no plan action linked to this point[/dim]")
+        for link in result["links"]:
+            console.print(_action_panel(link, f"[green]score {link['score']:.2f}[/green] · {escape(link['evidence'] or '')}"))
+        return
+    a = result["action"]
+    console.print(_action_panel(a, f"[dim]{escape(a.get('raw') or '')}[/dim]" if a.get("raw") and a["raw"] != a["text"] else ""))
+    if not result["points"]:
+        console.print("[dim]no minute point linked to this action[/dim]")
+    for p in result["points"]:
+        console.print(Panel(escape(p["raw"] or ""), title_align="left",
+                            title=f"{p['source']} · {p.get('meeting_date') or ''} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
+                            subtitle=f"score {p['score']:.2f} · {escape(p['evidence'] or '')}"))

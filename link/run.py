@@ -1,0 +1,118 @@
+"""Rebuild a council's links from its current documents.
+
+Links are derived data: whenever any plan or minutes of a council changes,
+every link of that council is thrown away and recomputed inside the ingest
+transaction, so the table never mixes links from different versions.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from store import models as m
+from store.versions import latest_documents
+
+from .entities import family_name
+from .references import reports_in
+from .score import ActionDoc, Linker, PointDoc, keep_links
+from .terms import Analyzer, learn_abbreviations
+
+
+def _council_docs(session: Session, council):
+    docs = latest_documents(session, council=council)
+    if council is None:
+        docs = [d for d in docs if d.council is None]
+    return docs
+
+
+def _delete_links(session: Session, council) -> None:
+    doc_q = select(m.Document.id).where(m.Document.council == council if council is not None
+                                        else m.Document.council.is_(None))
+    points = select(m.MinutePoint.id).where(m.MinutePoint.document_id.in_(doc_q))
+    session.execute(delete(m.Link).where(m.Link.minute_point_id.in_(points)))
+
+
+def _page_texts(session: Session, doc_ids) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for doc_id, text in session.execute(select(m.Page.document_id, m.Page.text).where(m.Page.document_id.in_(doc_ids))
+                                        .order_by(m.Page.document_id, m.Page.number)):
+        out[doc_id].append(text or "")
+    return out
+
+
+def load_actions(session: Session, plan: m.Plan) -> list[ActionDoc]:
+    recs = {r.id: r for r in session.scalars(select(m.Recommendation).where(m.Recommendation.plan_id == plan.id))}
+    actions = list(session.scalars(select(m.Action).where(m.Action.recommendation_id.in_(recs))
+                                   .order_by(m.Action.recommendation_id, m.Action.seq)))
+    ids = [a.id for a in actions]
+    updates: dict[int, list[str]] = defaultdict(list)
+    for u in session.scalars(select(m.ActionUpdate).where(m.ActionUpdate.action_id.in_(ids))
+                             .order_by(m.ActionUpdate.action_id, m.ActionUpdate.seq)):
+        updates[u.action_id].append(u.progress or "")
+    owners: dict[int, set[str]] = defaultdict(set)
+    rows = session.execute(select(m.ActionOwner.action_id, m.ActionOwner.name, m.Person.family)
+                           .join(m.Person, m.Person.id == m.ActionOwner.person_id, isouter=True)
+                           .where(m.ActionOwner.action_id.in_(ids)))
+    for action_id, name, family in rows:
+        fam = (family or "").lower() or family_name(name)
+        if fam:
+            owners[action_id].add(fam)
+    out = []
+    for a in actions:
+        r = recs[a.recommendation_id]
+        context = [*(r.outcomes or []), *(r.objectives or []), *(r.measured_by or []), r.objectives_heading or ""]
+        out.append(ActionDoc(a.id, a.code, r.number, a.text or "", updates[a.id], r.text or "",
+                             [c for c in context if isinstance(c, str)], sorted(owners[a.id])))
+    return out
+
+
+def current_plans(plans: list[m.Plan], meeting_date) -> list[m.Plan]:
+    """Plans a meeting could have discussed: dated on or before it, or undated."""
+    return [p for p in plans if p.date is None or meeting_date is None or p.date <= meeting_date]
+
+
+def relink(session: Session, council) -> int:
+    """Delete and recreate the links of the council's current minute points; returns how many were stored."""
+    _delete_links(session, council)
+    docs = _council_docs(session, council)
+    doc_ids = [d.id for d in docs]
+    plans = list(session.scalars(select(m.Plan).where(m.Plan.document_id.in_(doc_ids))))
+    meetings = list(session.scalars(select(m.Meeting).where(m.Meeting.document_id.in_(doc_ids))))
+    if not plans or not meetings:
+        return 0
+    pages = _page_texts(session, doc_ids)
+    plan_actions = {p.id: load_actions(session, p) for p in plans}
+    linkers: dict[tuple[int, int], Linker] = {}
+    stored = 0
+    for meeting in meetings:
+        candidates = [p for p in current_plans(plans, meeting.date) if plan_actions[p.id]]
+        if not candidates:
+            continue
+        items = {i.id: i for i in session.scalars(select(m.AgendaItem).where(m.AgendaItem.meeting_id == meeting.id))}
+        points = list(session.scalars(select(m.MinutePoint).where(m.MinutePoint.agenda_item_id.in_(items))
+                                      .order_by(m.MinutePoint.id)))
+        for plan in candidates:
+            key = (plan.id, meeting.document_id)
+            if key not in linkers:
+                texts = pages[plan.document_id] + pages[meeting.document_id] + [p.text for p in points] + \
+                    [a.text for a in plan_actions[plan.id]] + [a.rec_text for a in plan_actions[plan.id]]
+                title = plan.title or next((d.title for d in docs if d.id == plan.document_id), None)
+                analyzer = Analyzer(learn_abbreviations(texts), ignore=set(re.findall(r"[A-Za-z]+", council or "")))
+                linkers[key] = Linker(plan_actions[plan.id], analyzer,
+                                      reports_in(pages[plan.document_id]), title)
+        for point in points:
+            item = items[point.agenda_item_id]
+            doc = PointDoc(point.id, point.text or point.raw or "", item.title, item.text, item.report_refs or [])
+            scored = []
+            for plan in candidates:
+                scored.extend(linkers[(plan.id, meeting.document_id)].rank(doc))
+            scored.sort(key=lambda s: (-s.raw, s.action.id))
+            for rank, s in enumerate(keep_links(scored), start=1):
+                session.add(m.Link(minute_point_id=point.id, action_id=s.action.id, rank=rank, score=s.score,
+                                   evidence=s.evidence))
+                stored += 1
+    session.flush()
+    return stored

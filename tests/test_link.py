@@ -1,0 +1,141 @@
+"""Linking minute points to plan actions, on the real Rutland PDFs through the pipeline.
+
+The expectations are a hand-made reading of both documents
+(tests/data/links.expected.json), not the held-out gold.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from tests.conftest import pdf_path
+
+EXPECTED = Path(__file__).resolve().parent / "data" / "links.expected.json"
+PRECISION, RECALL = 0.9, 0.8
+
+
+@pytest.fixture(scope="session")
+def linked_db(tmp_path_factory):
+    from ingest.batch import run_batch
+    from store.db import open_db
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('link') / 'link.db'}"
+    _, Session_ = open_db(url)
+    results, derived = run_batch(Session_, [pdf_path("000"), pdf_path("001")])
+    assert all(r.status == "ingested" for r in results), [r.line() for r in results]
+    return url, Session_
+
+
+def _stored(Session_) -> dict[tuple[str, str], list[str]]:
+    from store import models as m
+
+    with Session_() as s:
+        rows = s.execute(select(m.AgendaItem.number, m.MinutePoint.label, m.Action.code).select_from(m.Link)
+                         .join(m.MinutePoint, m.MinutePoint.id == m.Link.minute_point_id)
+                         .join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
+                         .join(m.Action, m.Action.id == m.Link.action_id).order_by(m.Link.rank)).all()
+    out: dict[tuple[str, str], list[str]] = {}
+    for item, label, code in rows:
+        out.setdefault((str(item), label), []).append(code)
+    return out
+
+
+def test_precision_and_recall_against_hand_made_expectations(linked_db):
+    _, Session_ = linked_db
+    stored = _stored(Session_)
+    expected = json.loads(EXPECTED.read_text())["points"]
+    tp = fp = fn = 0
+    for p in expected:
+        got = stored.get((p["item"], p["point"]), [])
+        want, ok = set(p["actions"]), set(p.get("acceptable", []))
+        tp += len(want & set(got))
+        fn += len(want - set(got))
+        fp += len([c for c in got if c not in want and c not in ok])
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print(f"\nlinks: expected {tp + fn}, stored-and-expected {tp}, wrong {fp}, missed {fn}; "
+          f"precision {precision:.2f} recall {recall:.2f}")
+    assert precision >= PRECISION and recall >= RECALL
+
+
+def test_point_the_plan_does_not_cover_gets_no_link(linked_db):
+    _, Session_ = linked_db
+    stored = _stored(Session_)
+    # SACRE (religious education) and adult learning items are outside a children's services plan
+    assert not any(stored.get(("805", label)) for label in "abc")
+    assert not any(stored.get(("806", label)) for label in "abcdefg")
+
+
+def test_relink_replaces_rather_than_adds(linked_db):
+    from link.run import relink
+    from store import models as m
+
+    _, Session_ = linked_db
+    with Session_.begin() as s:
+        council = s.scalar(select(m.Document.council).where(m.Document.kind == "minutes"))
+        before = s.query(m.Link).count()
+        assert relink(s, council) == before
+        assert s.query(m.Link).count() == before
+
+
+def test_ranks_are_best_first(linked_db):
+    from store import models as m
+
+    _, Session_ = linked_db
+    with Session_() as s:
+        links = s.scalars(select(m.Link).order_by(m.Link.minute_point_id, m.Link.rank)).all()
+    by_point: dict[int, list] = {}
+    for link in links:
+        by_point.setdefault(link.minute_point_id, []).append(link)
+    for rows in by_point.values():
+        assert [r.rank for r in rows] == list(range(1, len(rows) + 1))
+        assert all(0 <= r.score <= 1 for r in rows)
+        assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)
+
+
+def test_links_json_matches_contract(linked_db):
+    from plantrace.cli import app
+
+    url, _ = linked_db
+    result = CliRunner().invoke(app, ["links", "--db", url, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows
+    for row in rows:
+        assert set(row) == {"minutes", "plan", "score", "evidence"}
+        assert set(row["minutes"]) == {"source", "item", "point"} and set(row["plan"]) == {"source", "action"}
+        assert isinstance(row["score"], float) and isinstance(row["evidence"], str)
+    assert any(r["minutes"]["item"] == "808" and r["minutes"]["point"] == "m" and r["plan"]["action"] == "7.4"
+               for r in rows)
+
+
+def test_trace_point_shows_raw_text_and_linked_action_updates(linked_db):
+    from plantrace.cli import app
+
+    url, _ = linked_db
+    result = CliRunner().invoke(app, ["trace", "808(m)", "--db", url, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "Corporate Parenting Board" in data["point"]["raw"]
+    top = data["links"][0]
+    assert top["action"] == "7.4" and top["updates"] and top["recommendation"]["number"] == "7"
+    assert any("30" in (u["progress"] or "") for u in top["updates"])
+    text = CliRunner().invoke(app, ["trace", "808(m)", "--db", url])
+    assert text.exit_code == 0 and "7.4" in text.output
+
+
+def test_trace_action_lists_the_points_that_discussed_it(linked_db):
+    from plantrace.cli import app
+
+    url, _ = linked_db
+    result = CliRunner().invoke(app, ["trace", "--action", "12.2", "--db", url, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["action"]["updates"] and data["action"]["text"]
+    assert any(p["item"] == "808" and p["point"] == "n" and "Adoption Panel" in p["raw"] for p in data["points"])
+    missing = CliRunner().invoke(app, ["trace", "--action", "99.9", "--db", url])
+    assert missing.exit_code == 2
