@@ -1,0 +1,178 @@
+"""The analyst views: the questions people actually ask, as plain SQL.
+
+Analysts reach the database from Datasette, pandas or a SQL console, none of
+which know the ORM, so the joins they would otherwise repeat (current versions
+only, action -> plan -> council, owners as readable text) live in the database.
+Every view reads documents through ``v_documents``, which keeps only the newest
+version of each path: a superseded plan never shows up twice.
+
+The SQL is shared between SQLite and PostgreSQL except for string aggregation
+and date arithmetic, which each dialect spells differently.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sqlalchemy import Connection
+
+# Dependency order: a view may only read views listed before it.
+VIEW_NAMES = (
+    "v_documents",
+    "v_actions",
+    "v_action_updates",
+    "v_minute_points",
+    "v_links",
+    "v_overdue_actions",
+    "v_people",
+)
+
+# Columns holding calendar dates, so exports can type them on SQLite, which returns text.
+DATE_COLUMNS = {"date", "plan_date", "meeting_date", "earliest_target", "latest_target", "target_start", "target_end"}
+
+
+def _agg(expr: str, dialect: str) -> str:
+    if dialect == "postgresql":
+        return f"string_agg({expr}, '; ' ORDER BY {expr})"
+    return f"group_concat({expr}, '; ')"
+
+
+def _days_between(later: str, earlier: str, dialect: str) -> str:
+    if dialect == "postgresql":
+        return f"({later} - {earlier})"
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def _owner_names(kind: str, dialect: str) -> str:
+    """Distinct owner names per action, resolved to the person's canonical name where known."""
+    return f"""
+        SELECT action_id, {_agg('name', dialect)} AS names
+        FROM (SELECT DISTINCT o.action_id, COALESCE(p.canonical, o.name) AS name
+              FROM action_owner o
+              JOIN v_documents d ON d.document_id = o.document_id
+              LEFT JOIN person p ON p.id = o.person_id
+              WHERE o.kind = '{kind}'
+              ORDER BY 1, 2) owners
+        GROUP BY action_id"""
+
+
+def _person_codes(kind: str, dialect: str) -> str:
+    return f"""
+        SELECT person_id, {_agg('code', dialect)} AS codes, COUNT(*) AS n
+        FROM (SELECT DISTINCT o.person_id, a.code
+              FROM action_owner o
+              JOIN v_documents d ON d.document_id = o.document_id
+              JOIN action a ON a.id = o.action_id
+              WHERE o.kind = '{kind}' AND o.person_id IS NOT NULL AND a.code IS NOT NULL
+              ORDER BY 1, 2) owned
+        GROUP BY person_id"""
+
+
+def view_sql(dialect: str) -> dict[str, str]:
+    """``{view name: SELECT ...}`` for a SQLAlchemy dialect name."""
+    point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
+                 "ELSE COALESCE(ai.number, '') || '(' || mp.label || ')' END")
+    return {
+        "v_documents": """
+            SELECT d.id AS document_id, d.path, d.version, d.kind, d.council, d.title, d.date, d.pages,
+                   d.ingested_at
+            FROM document d
+            WHERE d.version = (SELECT MAX(d2.version) FROM document d2 WHERE d2.path = d.path)""",
+        "v_actions": f"""
+            SELECT a.id AS action_id, a.code, a.text, a.status,
+                   (SELECT u.status FROM action_update u WHERE u.action_id = a.id
+                    ORDER BY u.seq DESC LIMIT 1) AS latest_update_status,
+                   t.earliest_target, t.latest_target, COALESCE(t.tbc, 0) AS tbc,
+                   COALESCE(t.n_updates, 0) AS n_updates,
+                   acc.names AS accountable, mon.names AS monitors,
+                   r.id AS recommendation_id, r.number AS recommendation_number, r.text AS recommendation_text,
+                   r.rag, p.id AS plan_id, p.title AS plan_title, p.date AS plan_date, p.council,
+                   a.page, d.document_id, d.path AS document_path, a.seq AS action_seq, r.seq AS recommendation_seq
+            FROM action a
+            JOIN v_documents d ON d.document_id = a.document_id
+            JOIN recommendation r ON r.id = a.recommendation_id
+            JOIN plan p ON p.id = r.plan_id
+            LEFT JOIN (SELECT action_id, MIN(target_start) AS earliest_target, MAX(target_end) AS latest_target,
+                              MAX(CASE WHEN tbc THEN 1 ELSE 0 END) AS tbc, COUNT(*) AS n_updates
+                       FROM action_update GROUP BY action_id) t ON t.action_id = a.id
+            LEFT JOIN ({_owner_names('accountable', dialect)}) acc ON acc.action_id = a.id
+            LEFT JOIN ({_owner_names('monitor', dialect)}) mon ON mon.action_id = a.id""",
+        "v_action_updates": """
+            SELECT u.id AS update_id, u.action_id, a.code, u.seq,
+                   CASE WHEN u.seq = (SELECT MAX(u2.seq) FROM action_update u2 WHERE u2.action_id = u.action_id)
+                        THEN 1 ELSE 0 END AS is_latest,
+                   u.progress, u.target_text, u.target_start, u.target_end,
+                   CASE WHEN u.tbc THEN 1 ELSE 0 END AS tbc, u.status,
+                   u.accountability_text, u.monitor_text, d.council, u.page, d.document_id, d.path AS document_path
+            FROM action_update u
+            JOIN v_documents d ON d.document_id = u.document_id
+            JOIN action a ON a.id = u.action_id""",
+        "v_minute_points": f"""
+            SELECT mp.id AS minute_point_id, {point_ref} AS ref, m.id AS meeting_id, m.council, m.body,
+                   m.date AS meeting_date, ai.id AS agenda_item_id, ai.number AS item_number,
+                   ai.title AS item_title, mp.label, mp.seq, mp.text,
+                   (SELECT COUNT(*) FROM link l WHERE l.minute_point_id = mp.id) AS n_links,
+                   mp.page, d.document_id, d.path AS document_path, ai.seq AS item_seq
+            FROM minute_point mp
+            JOIN v_documents d ON d.document_id = mp.document_id
+            JOIN agenda_item ai ON ai.id = mp.agenda_item_id
+            JOIN meeting m ON m.id = ai.meeting_id""",
+        "v_links": """
+            SELECT l.id AS link_id, l.minute_point_id, mp.ref AS point_ref, mp.meeting_id, mp.meeting_date,
+                   mp.text AS point_text, mp.page AS point_page, l.action_id, a.code AS action_code,
+                   a.text AS action_text, a.status AS action_status, l.rank, l.score, l.evidence, mp.council,
+                   mp.document_id AS minutes_document_id, a.document_id AS plan_document_id
+            FROM link l
+            JOIN v_minute_points mp ON mp.minute_point_id = l.minute_point_id
+            JOIN v_actions a ON a.action_id = l.action_id""",
+        "v_overdue_actions": f"""
+            SELECT m.id AS meeting_id, m.date AS meeting_date, m.body, m.council,
+                   a.action_id, a.code, a.text, a.status, a.latest_target,
+                   {_days_between('m.date', 'a.latest_target', dialect)} AS days_overdue,
+                   a.accountable, a.recommendation_number, a.plan_date, a.page, a.document_id, a.document_path
+            FROM meeting m
+            JOIN v_documents md ON md.document_id = m.document_id
+            JOIN v_actions a ON a.council = m.council
+            WHERE a.latest_target < m.date AND COALESCE(a.status, 'unknown') <> 'completed'""",
+        "v_people": f"""
+            SELECT pe.id AS person_id, pe.key, pe.council, pe.canonical AS name, roles.names AS roles,
+                   acc.codes AS accountable_actions, COALESCE(acc.n, 0) AS n_accountable,
+                   mon.codes AS monitored_actions, COALESCE(mon.n, 0) AS n_monitored,
+                   (SELECT COUNT(DISTINCT at.meeting_id) FROM attendance at
+                    JOIN v_documents d ON d.document_id = at.document_id
+                    WHERE at.person_id = pe.id) AS meetings_attended
+            FROM person pe
+            LEFT JOIN (SELECT person_id, {_agg('name', dialect)} AS names
+                       FROM (SELECT pr.person_id, ro.name FROM person_role pr JOIN role ro ON ro.id = pr.role_id
+                             ORDER BY 1, 2) r
+                       GROUP BY person_id) roles ON roles.person_id = pe.id
+            LEFT JOIN ({_person_codes('accountable', dialect)}) acc ON acc.person_id = pe.id
+            LEFT JOIN ({_person_codes('monitor', dialect)}) mon ON mon.person_id = pe.id""",
+    }
+
+
+def create_views(bind: Connection) -> None:
+    for name, select in view_sql(bind.dialect.name).items():
+        bind.exec_driver_sql(f"CREATE VIEW {name} AS {select}")
+
+
+def drop_views(bind: Connection) -> None:
+    for name in reversed(VIEW_NAMES):
+        bind.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+
+
+@contextmanager
+def suspended(bind: Connection):
+    """Take the views and the search index away while a later migration rebuilds tables.
+
+    SQLite refuses to rename a table while a view names a missing one, and a
+    batch-mode table rebuild ("move and copy") drops the search triggers with the
+    old table; wrapping the batch operations in ``with suspended(op.get_bind()):``
+    recreates both from the current definitions and re-reads the index.
+    """
+    from . import fulltext
+
+    fulltext.uninstall(bind)
+    drop_views(bind)
+    yield
+    create_views(bind)
+    fulltext.install(bind)

@@ -1,0 +1,151 @@
+"""Databases for the analyst tests: the real corpus ingested once per dialect, and a small hand-built one.
+
+The corpus database is the expensive part (extraction, people, linking), so it
+is built once per dialect per run and shared by test_views, test_search_export
+and test_notebooks, whichever asks first.
+"""
+from __future__ import annotations
+
+import atexit
+import uuid
+from datetime import date, datetime
+
+import pytest
+
+from .conftest import PG_ADMIN, _postgres_reason, pdf_path
+
+MEETING_DATE = date(2017, 5, 4)
+_BUILT: dict[str, str] = {}
+
+
+def _pg_database() -> str:
+    import psycopg
+
+    reason = _postgres_reason()
+    if reason:
+        pytest.skip(reason)
+    name = f"plantrace_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def corpus_database(dialect: str, tmp_path_factory) -> str:
+    """URL of a database holding the bundled plan 000 and the minutes 001 that discuss it."""
+    if dialect in _BUILT:
+        return _BUILT[dialect]
+    from ingest.batch import run_batch
+    from store.db import open_db
+
+    url = (f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'plantrace.db'}" if dialect == "sqlite"
+           else _pg_database())
+    engine, Session_ = open_db(url)
+    results, _ = run_batch(Session_, [pdf_path("000"), pdf_path("001")])
+    engine.dispose()
+    failed = [r.line() for r in results if r.status != "ingested"]
+    assert not failed, f"corpus ingest failed: {failed}"
+    _BUILT[dialect] = url
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def corpus_url(request, tmp_path_factory):
+    return corpus_database(request.param, tmp_path_factory)
+
+
+def seed(Session_) -> dict:
+    """A tiny two-council store whose every view row is known by construction.
+
+    Plan "plan.pdf" exists in two versions (only v2 is current); the meeting on
+    MEETING_DATE belongs to the same council; "other.pdf" is another council's
+    plan with a long-overdue action that must never be reported for the meeting.
+    """
+    from store import models as m
+
+    now = datetime(2026, 1, 1)
+    ids = {}
+    with Session_.begin() as s:
+        def doc(path, version, kind, council, sha, when):
+            d = m.Document(path=path, version=version, kind=kind, council=council, sha256=sha, date=when,
+                           pages=3, ingested_at=now)
+            s.add(d)
+            s.flush()
+            return d
+
+        def plan(d):
+            p = m.Plan(document_id=d.id, council=d.council, title="Improvement plan", date=d.date, kind="action_plan")
+            s.add(p)
+            s.flush()
+            r = m.Recommendation(plan_id=p.id, document_id=d.id, page=1, seq=0, number="1", text="Improve practice")
+            s.add(r)
+            s.flush()
+            return r
+
+        def action(d, rec, seq, code, text, status, targets, tbc=False):
+            a = m.Action(recommendation_id=rec.id, document_id=d.id, page=2, seq=seq, code=code, text=text,
+                         status=status)
+            s.add(a)
+            s.flush()
+            updates = []
+            for u_seq, (start, end) in enumerate(targets or [(None, None)]):
+                u = m.ActionUpdate(action_id=a.id, document_id=d.id, page=2, seq=u_seq, progress=f"progress {code}",
+                                   target_start=start, target_end=end, tbc=tbc, status=status)
+                s.add(u)
+                s.flush()
+                updates.append(u)
+            ids[code] = a.id
+            return a, updates
+
+        old = doc("plan.pdf", 1, "action_plan", "Testshire", "a" * 64, date(2017, 1, 1))
+        action(old, plan(old), 0, "1.1", "obsolete wording about widgets", "in_progress",
+               [(date(2017, 1, 1), date(2017, 1, 31))])
+
+        new = doc("plan.pdf", 2, "action_plan", "Testshire", "b" * 64, date(2017, 2, 1))
+        rec = plan(new)
+        a11, (u1, u2) = action(new, rec, 0, "1.1", "Recruit foster carers through a local campaign", "in_progress",
+                               [(date(2017, 1, 1), date(2017, 2, 28)), (date(2017, 3, 1), date(2017, 3, 31))])
+        action(new, rec, 1, "1.2", "Publish the sufficiency statement", "completed", [(date(2017, 3, 1), date(2017, 3, 31))])
+        action(new, rec, 2, "1.3", "Review panel membership", "in_progress", [(date(2017, 6, 1), date(2017, 6, 30))])
+        action(new, rec, 3, "1.4", "Agree a date for the audit", "unknown", None, tbc=True)
+
+        alice = m.Person(key="t:alice", council="Testshire", canonical="Alice Example", given="Alice", family="Example")
+        bob = m.Person(key="t:bob", council="Testshire", canonical="Bob Sample", given="Bob", family="Sample")
+        role = m.Role(name="Service Manager")
+        group = m.OwnerGroup(council="Testshire", name="Team of managers")
+        s.add_all([alice, bob, role, group])
+        s.flush()
+        s.add(m.PersonRole(person_id=alice.id, role_id=role.id))
+        for u in (u1, u2):  # the same owner on both rows: listed once
+            s.add(m.ActionOwner(action_id=a11.id, action_update_id=u.id, document_id=new.id, kind="accountable",
+                                person_id=alice.id, name="A. Example"))
+        s.add(m.ActionOwner(action_id=a11.id, action_update_id=u1.id, document_id=new.id, kind="accountable",
+                            group_id=group.id, name="Team of managers"))
+        s.add(m.ActionOwner(action_id=a11.id, action_update_id=u1.id, document_id=new.id, kind="monitor",
+                            person_id=bob.id, name="Bob Sample"))
+
+        other = doc("other.pdf", 1, "action_plan", "Elsewhere", "c" * 64, date(2016, 1, 1))
+        action(other, plan(other), 0, "9.9", "Another council's overdue action", "in_progress",
+               [(date(2016, 1, 1), date(2016, 1, 31))])
+
+        mins = doc("minutes.pdf", 1, "minutes", "Testshire", "d" * 64, MEETING_DATE)
+        meeting = m.Meeting(document_id=mins.id, council="Testshire", body="Scrutiny Panel", date=MEETING_DATE)
+        s.add(meeting)
+        s.flush()
+        item = m.AgendaItem(meeting_id=meeting.id, document_id=mins.id, page=1, seq=0, number="805", title="Fostering")
+        s.add(item)
+        s.flush()
+        point = m.MinutePoint(agenda_item_id=item.id, document_id=mins.id, page=2, seq=0, label="a",
+                              text="A stall had helped foster carer recruitment in the county.")
+        s.add(point)
+        s.flush()
+        s.add(m.Attendance(meeting_id=meeting.id, document_id=mins.id, page=1, list_name="officers",
+                           name="Mrs A Example", person_id=alice.id))
+        s.add(m.Link(minute_point_id=point.id, action_id=a11.id, rank=1, score=0.9, evidence="foster carers"))
+        ids.update(point=point.id, meeting=meeting.id, minutes_doc=mins.id, plan_v2=new.id)
+    return ids

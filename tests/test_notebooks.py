@@ -1,0 +1,54 @@
+"""The analysis notebooks run top to bottom on a freshly ingested database, so they cannot rot."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from .analyst_fixtures import corpus_database
+from .conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def _run(name: str, db_url: str, monkeypatch) -> tuple[str, int]:
+    """Execute a notebook the way Jupyter would from notebooks/; returns (printed text, images drawn)."""
+    monkeypatch.setenv("PLANTRACE_DB", db_url)  # the kernel inherits this process's environment
+    monkeypatch.delenv("PLANTRACE_MEETING_ID", raising=False)
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    return printed, images
+
+
+@pytest.fixture(scope="module")
+def corpus_sqlite(tmp_path_factory):
+    return corpus_database("sqlite", tmp_path_factory)
+
+
+@pytest.mark.parametrize("name", ["plan_progress.ipynb", "audit_trail.ipynb"])
+def test_notebooks_are_stored_without_outputs(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_plan_progress_notebook(corpus_sqlite, monkeypatch):
+    printed, images = _run("plan_progress.ipynb", corpus_sqlite, monkeypatch)
+    assert "on 2017-05-04" in printed
+    overdue = re.search(r"(\d+) of (\d+) actions overdue on 2017-05-04", printed)
+    assert overdue and int(overdue.group(1)) >= 4 and int(overdue.group(2)) == 82
+    assert images == 3  # status, month due, overdue by recommendation
+
+
+def test_audit_trail_notebook(corpus_sqlite, monkeypatch):
+    printed, images = _run("audit_trail.ipynb", corpus_sqlite, monkeypatch)
+    points = re.search(r"(\d+) minute points, (\d+) links", printed)
+    assert points and int(points.group(1)) > 0
+    silent = re.search(r"(\d+) of (\d+) actions were not discussed", printed)
+    assert silent and int(silent.group(2)) == 82 and int(silent.group(1)) < 82
+    assert images == 1
