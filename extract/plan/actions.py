@@ -119,6 +119,21 @@ class ActionTableReader:
         self._continues = True
         return True
 
+    def _split_tail(self, row, fields, covered) -> bool:
+        """A rendering's row that only carries on the cells of the update above.
+
+        A renderer writes a tall row as several rows, lining up each cell's
+        extra lines (a note's last words, a second date); the cells that had
+        no more lines stay empty. Such a row has no geometry, sits under the
+        same merged action cell, and fills only cells the update above filled,
+        not all of them. In a PDF the rules between rows are real, so a row
+        there is always its own update.
+        """
+        if not covered or any(c.bbox for c in row):
+            return False
+        filled = {r for r in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[r][0].strip()}
+        return bool(filled) and filled < set(self.update["_raw"])
+
     def _row(self, page, row, may_continue, sink):
         roles = self.roles
         action_text, action_boxes, covered = _role_text(row, roles, "action")
@@ -131,7 +146,8 @@ class ActionTableReader:
             action_id, rest = _REF_ONLY.match(ref_text).group(1), action_text
         row_box = _union([c.bbox for c in row if not c.continued])
 
-        if action_id is None and self.action is not None and may_continue and self.update is not None:
+        if action_id is None and self.action is not None and self.update is not None and (
+                may_continue or self._split_tail(row, fields, covered)):
             # A cut row leaves some cells empty on one side of the break; a
             # full row is a new update even if the action text runs on.
             if any(not fields[r][0].strip() for r in UPDATE_ROLES if r in roles.values()):

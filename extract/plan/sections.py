@@ -70,7 +70,13 @@ def list_heading(text: str, bold: bool = False):
 
 
 def is_page_furniture(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(plain(text)))
+    """A page number, also when a rendering kept only scraps of "Page" ("a e 30")."""
+    t = plain(text)
+    if _PAGE_NUMBER.match(t):
+        return True
+    tokens = t.split()
+    return (any(w.isdigit() for w in tokens) and any(w.isalpha() for w in tokens)
+            and all(w.isdigit() and len(w) <= 3 or re.fullmatch(r"[a-z]{1,2}", w) for w in tokens))
 
 
 def split_number(text: str):
