@@ -1,12 +1,27 @@
 """Weigh the evidence that a minute point concerns a plan action.
 
-Shared distinctive words (BM25 within the plan) are the bulk of the evidence;
-a body named on both sides adds to it and a different body of the same kind
-takes from it; an explicit reference settles it; a point in an item that is
-not about the plan at all needs far more to be linked. The raw total is
-squashed to 0..1 so one threshold serves plans of any length, and only the
-actions close to the best one are kept, because a point usually concerns one
-or two actions, not every action that shares a word with it.
+A reader links a minute to an action when one statement of the minute and one
+statement of the action (its headline, or one of its progress notes) say the
+same specific thing. Words scattered over different sentences, or pooled from
+every progress note an action ever had, coincide by chance far more often, so
+each sentence of a point is compared with the action's headline plus its single
+best-matching progress note, and a word counts once, at the weight of the
+strongest place it appears (headline > progress note > recommendation).
+
+Sharing words is not enough. Words the plan uses throughout (they recur in the
+wording of many recommendations) and words of the agenda item's own title (in
+an item about fostering every point says "foster carers") say nothing about
+which action a point concerns. A link therefore needs an anchor: a word or
+phrase found in few actions, a named body, an explicit reference, or ordinary
+words that, said together, pick out few actions. One rare word alone turns up
+by chance, so it must be backed by a second specific word or by the item's
+topic in the action's wording.
+
+The bar for a first link is derived from the plan's own word statistics (the
+weakest evidence the anchor rule admits), not set per corpus. A further link
+for the same sentence must be nearly as strong and must match something the
+best one does not; otherwise it only echoes the best link. Every rule shows up
+in the evidence string, so an auditor can see why a link was, or was not, made.
 """
 from __future__ import annotations
 
@@ -14,23 +29,25 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .bm25 import FieldedBM25
-from .entities import Body, bodies, people
+from .entities import bodies, people
 from .references import References, find_references
 from .terms import Analyzer, Terms
 
-ACTION_WEIGHT, UPDATE_WEIGHT, REC_WEIGHT, PEOPLE_WEIGHT, TITLE_WEIGHT = 1.0, 0.9, 0.3, 0.6, 0.25
+ACTION_WEIGHT, UPDATE_WEIGHT, REC_WEIGHT, PEOPLE_WEIGHT, TITLE_WEIGHT = 1.0, 0.7, 0.3, 0.3, 0.25
+K1, B = 1.2, 0.5
 BODY_ACTION_BONUS, BODY_REC_BONUS, BODY_CONFLICT = 2.5, 0.75, 0.35
 ACTION_REF_BONUS, REC_REF_BONUS = 12.0, 4.0
-SCALE = 10.0         # raw evidence at which the score reaches 1 - 1/e
-THRESHOLD = 0.55     # lowest score of a point's best link (raw evidence about 8)
-RELATIVE = 0.85     # a further link must have at least this share of the point's best raw evidence
-SECONDARY_MIN = 5.0  # ... and at least this much raw evidence
-NOVEL_MIN = 1.0      # a shared term worth this much, found in few actions, makes a link "distinctive"
-RARE_DF = 3          # "few actions" (at least; more for long plans); kept on Scored for tuning, not yet a rule
-OFF_TOPIC = 0.35     # evidence multiplier for points in items that are not about the plan
-TITLE_SHARE = 0.6    # share of an item title's words that must be plan vocabulary for the item to be on topic
+SCALE = 10.0          # raw evidence at which the score reaches 1 - 1/e
+RARE_SHARE = 20       # a word is distinctive when at most 1 action in this many uses it ...
+RARE_DF = 3           # ... or at most this many, in short plans
+PLAN_WIDE_SHARE = 0.25  # ... and a word in more than this share of recommendations is general vocabulary
+COMBINED_UNITS = 3    # words' worth a combination of ordinary words needs to stand in for a rare one
+MIN_UNITS = 2         # words' worth of coincidence a link needs (a phrase counts as two)
+RELATIVE = 0.6       # a further link for the same sentence must carry this share of the best one's evidence
+OFF_TOPIC = 0.35      # evidence multiplier for points in items that are not about the plan
+TITLE_SHARE = 0.6     # share of an item title's words that must be plan vocabulary for the item to be on topic
 PLAN_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Plan|Strategy)\b")
+SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(‘'\"“])")
 
 
 @dataclass
@@ -55,18 +72,41 @@ class PointDoc:
 
 
 @dataclass
+class SentenceEvidence:
+    raw: float
+    anchored: bool
+    evidence: str
+    words: frozenset = frozenset()   # the specific words it matched, the plan's general vocabulary left out
+
+
+@dataclass
 class Scored:
     action: ActionDoc
-    raw: float
+    raw: float                      # evidence of the action's best sentence
     score: float
     evidence: str
-    coverage: float = 0.0
-    terms: dict = field(default_factory=dict)
+    sentences: dict[int, SentenceEvidence] = field(default_factory=dict)
+    threshold: float = 0.0          # the plan's lowest acceptable evidence for a first link
     distinctive: bool = False
 
 
 def squash(raw: float) -> float:
     return round(1.0 - math.exp(-max(raw, 0.0) / SCALE), 3)
+
+
+def sentences(text: str) -> list[str]:
+    """A point's statements; a clerk's point often reports on two things in two sentences."""
+    parts = [s.strip() for s in SENTENCE_RE.split(text or "") if s.strip()]
+    return parts or [text or ""]
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _words_of(term: str) -> list[str]:
+    return term.split("_")
 
 
 class Linker:
@@ -76,26 +116,86 @@ class Linker:
                  plan_title: str | None = None):
         self.actions, self.analyzer, self.plan_reports = actions, analyzer, set(plan_reports)
         self.families = {f for a in actions for f in a.owners}
-        fields = []
+        self.heads = [analyzer.terms(a.text) for a in actions]
+        self.updates = [[analyzer.terms(u) for u in a.updates if u and u.strip()] for a in actions]
+        rec_terms: dict[str, Terms] = {}
+        self.rec_key = []
         for a in actions:
-            updates = Terms()
-            for u in a.updates:
-                updates.merge(analyzer.terms(u))
-            owners = Terms()
-            for f in a.owners:
-                owners.add("@" + f, 1.0, f.title())
-            fields.append([analyzer.terms(a.text), updates, analyzer.terms(a.rec_text), owners])
-        self.bm25 = FieldedBM25(fields, [ACTION_WEIGHT, UPDATE_WEIGHT, REC_WEIGHT, PEOPLE_WEIGHT])
-        docs = self.bm25.docs
+            key = str(a.rec_number) if a.rec_number is not None else f"#{a.id}"
+            if key not in rec_terms:
+                rec_terms[key] = analyzer.terms(" . ".join([a.rec_text or "", *a.rec_context]))
+            self.rec_key.append(key)
+        self.recs = rec_terms
+        n = len(actions)
+        self.n = n
+        df: dict[str, int] = {}
+        self.own = [set(head.counts).union(*(set(u.counts) for u in ups)) for head, ups in zip(self.heads, self.updates)]
+        for own in self.own:
+            for t in own:
+                df[t] = df.get(t, 0) + 1
+        self.df = df
+        rec_df: dict[str, int] = {}
+        for t in rec_terms.values():
+            for term in t.counts:
+                rec_df[term] = rec_df.get(term, 0) + 1
+        self.rec_df, self.n_recs = rec_df, len(rec_terms)
+        self.statements = [[set(head.counts) | set(u.counts) for u in ups] or [set(head.counts)]
+                           for head, ups in zip(self.heads, self.updates)]
+        owner_df: dict[str, int] = {}
+        for a in actions:
+            for f in set(a.owners):
+                owner_df[f] = owner_df.get(f, 0) + 1
+        self.owner_df = owner_df
+        self.avg_head = (sum(h.length for h in self.heads) / n) if n else 1.0
+        all_updates = [u for ups in self.updates for u in ups]
+        self.avg_update = (sum(u.length for u in all_updates) / len(all_updates)) if all_updates else 1.0
+        self.rare_df = max(RARE_DF, n // RARE_SHARE)
         self.action_bodies = [{b.key: b for b in bodies(" . ".join([a.text, *a.updates]))} for a in actions]
         self.rec_bodies = [{b.key: b for b in bodies(" . ".join([a.rec_text, *a.rec_context]))} for a in actions]
         self.plan_title = plan_title
-        self.rare_df = max(RARE_DF, len(actions) // 20)
-        self.vocabulary = set().union(*(d.counts for d in docs)) if docs else set()
-        for a in actions:
-            for text in a.rec_context:
-                self.vocabulary |= set(analyzer.terms(text).counts)
+        self.vocabulary = set(df) | set(rec_df)
         self.plan_title_terms = analyzer.terms(plan_title)
+        self.threshold = self._weakest_acceptable()
+
+    # -- statistics ----------------------------------------------------------------------------
+    def idf(self, term: str) -> float:
+        d = self.df.get(term, 0)
+        return math.log((self.n - d + 0.5) / (d + 0.5) + 1.0)
+
+    def rec_idf(self, term: str) -> float:
+        d = self.rec_df.get(term, 0)
+        return math.log((self.n_recs - d + 0.5) / (d + 0.5) + 1.0)
+
+    def distinctive(self, term: str) -> bool:
+        return 0 < self.df.get(term, 0) <= self.rare_df
+
+    def cooccurring(self, terms) -> int:
+        """How many actions say all these words in one statement (headline or one progress note): two
+        ordinary words written together can be as telling as one rare word."""
+        terms = set(terms)
+        return sum(1 for statements in self.statements if any(terms <= st for st in statements))
+
+    def plan_wide(self, term: str) -> bool:
+        """Words used in the wording of many recommendations are the plan's general vocabulary."""
+        return self.n_recs >= 4 and self.rec_df.get(term, 0) > self.n_recs * PLAN_WIDE_SHARE
+
+    @staticmethod
+    def _saturation(length: float, avg: float) -> float:
+        return (K1 + 1) / (1 + K1 * (1 - B + B * (length / (avg or 1.0))))
+
+    def _weakest_acceptable(self) -> float:
+        """The least evidence the anchor rule admits, as this plan weighs words: one distinctive word
+        and one ordinary word, both in a typical progress note. A first link needs at least that."""
+        if not self.df:
+            return float("inf")
+        dfs = sorted(self.df.values())
+        ordinary = dfs[len(dfs) // 2]
+        rare = self.rare_df
+        sat = self._saturation(self.avg_update, self.avg_update)
+        return UPDATE_WEIGHT * sat * (self.idf_for_df(rare) + self.idf_for_df(ordinary))
+
+    def idf_for_df(self, d: int) -> float:
+        return math.log((self.n - d + 0.5) / (d + 0.5) + 1.0)
 
     # -- the item the point sits in -------------------------------------------------------------
     def item_on_topic(self, point: PointDoc) -> tuple[bool, str]:
@@ -120,48 +220,120 @@ class Linker:
 
     # -- one point against every action ---------------------------------------------------------
     def rank(self, point: PointDoc) -> list[Scored]:
-        own = self.analyzer.terms(point.text)
-        unigrams = [t for t in own.counts if "_" not in t]
-        mass = sum(self.bm25.idf(t) for t in unigrams) or 1.0
-        query = Terms().merge(own)
-        query.merge(self.analyzer.terms(point.item_title), TITLE_WEIGHT)
-        named = people(point.text, self.families)
-        for family, shown in named.items():
-            query.add("@" + family, 1.0, shown)
-        point_bodies = {b.key: b for b in bodies(point.text)}
-        refs = find_references(point.text)
+        title = self.analyzer.terms(point.item_title)
+        background = {t for t in title.counts if "_" not in t and not t.startswith("@")}
         on_topic, _ = self.item_on_topic(point)
+        refs = find_references(point.text)
+        statements = sentences(point.text)
+        queries = []
+        for s in statements:
+            q = Terms().merge(self.analyzer.terms(s))
+            q.merge(title, TITLE_WEIGHT)
+            for family, shown in people(s, self.families).items():
+                q.add("@" + family, 1.0, shown)
+            queries.append((q, {b.key: b for b in bodies(s)}))
         out = []
         for i, action in enumerate(self.actions):
-            raw, evidence, contrib = self._evidence(i, action, query, point_bodies, refs)
-            if not on_topic:
-                raw *= OFF_TOPIC
-            if raw > 0:
-                doc = self.bm25.docs[i].counts
-                coverage = sum(self.bm25.idf(t) for t in unigrams if t in doc) / mass
-                distinctive = any(v >= NOVEL_MIN and not t.startswith("@") and self.bm25.df.get(t, 0) <= self.rare_df
-                                  for t, v in contrib.items()) or "named: " in evidence.replace("(recommendation)", "") \
-                    or evidence.startswith("reference:")
-                out.append(Scored(action, raw, squash(raw), evidence, round(coverage, 3), contrib, distinctive))
+            per: dict[int, SentenceEvidence] = {}
+            for k, (query, point_bodies) in enumerate(queries):
+                raw, anchored, evidence, words = self._evidence(i, action, query, point_bodies, refs, background)
+                if not on_topic:
+                    raw *= OFF_TOPIC
+                if raw > 0:
+                    if len(statements) > 1:
+                        evidence = f"sentence {k + 1} “{_short(statements[k], 60)}”; " + evidence
+                    per[k] = SentenceEvidence(raw, anchored, evidence, words)
+            if per:
+                best = max(per.values(), key=lambda e: e.raw)
+                out.append(Scored(action, best.raw, squash(best.raw), best.evidence, per, self.threshold,
+                                  any(e.anchored for e in per.values())))
         out.sort(key=lambda s: (-s.raw, s.action.id))
         return out
 
-    def _evidence(self, i: int, action: ActionDoc, query: Terms, point_bodies: dict, refs: References):
+    def _field_values(self, query: Terms, terms: Terms, weight: float, avg: float) -> dict[str, float]:
+        sat = self._saturation(terms.length, avg)
+        return {t: weight * min(qw, 1.0) * self.idf(t) * sat
+                for t, qw in query.counts.items() if not t.startswith("@") and t in terms.counts}
+
+    def _evidence(self, i: int, action: ActionDoc, query: Terms, point_bodies: dict, refs: References,
+                  background: set[str]):
+        head = self._field_values(query, self.heads[i], ACTION_WEIGHT, self.avg_head)
+        best_total, best_values, best_update = -1.0, head, None
+        for u, update in enumerate(self.updates[i]):
+            values = dict(head)
+            for t, v in self._field_values(query, update, UPDATE_WEIGHT, self.avg_update).items():
+                if v > values.get(t, 0.0):
+                    values[t] = v
+            total = sum(values.values())
+            if total > best_total:
+                best_total, best_values, best_update = total, values, u
+        own = best_values
+        rec = self.recs[self.rec_key[i]]
+        values = dict(own)
+        for t, qw in query.counts.items():
+            if t in rec.counts and not t.startswith("@") and t not in values:
+                values[t] = REC_WEIGHT * min(qw, 1.0) * self.rec_idf(t)
+        for t, qw in query.counts.items():
+            if t.startswith("@") and t[1:] in action.owners:
+                d = self.owner_df.get(t[1:], 0)
+                values[t] = PEOPLE_WEIGHT * math.log((self.n - d + 0.5) / (d + 0.5) + 1.0)
+        raw = sum(values.values())
+
+        # the words that tie this statement to this action: written out in full on both sides (not merely
+        # implied by an abbreviation), not the item's own topic and not the plan's general vocabulary
+        chosen = [self.heads[i]] + ([self.updates[i][best_update]] if best_update is not None else [])
+
+        def written(t: str) -> bool:
+            q, p = query.counts.get(t, 0), max(f.counts.get(t, 0) for f in chosen)
+            # a phrase spelled out on one side may be abbreviated on the other ("corporate parenting" ~ CPB)
+            return (q >= 1.0 and p >= 1.0) or ("_" in t and max(q, p) >= 1.0 and min(q, p) > 0)
+
+        specific = [t for t in own if written(t) and not all(w in background for w in _words_of(t.lstrip("#")))]
+        general = {t for t in specific if self.plan_wide(t)}
+        clean = [t for t in specific if t not in general and not any(w in background for w in _words_of(t.lstrip("#")))]
+        # a bigram is two words coinciding in order, an abbreviation or a word one; the plan's
+        # general vocabulary coincides too easily to count
+        units = sum(2 if "_" in t else 1 for t in specific if t not in general)
+        # the item's own topic cannot anchor: in an item about fostering every point says "foster carers"
+        anchors = [t for t in clean if self.distinctive(t)]
+        combined = False
+        if not anchors and clean and sum(2 if "_" in t else 1 for t in specific) >= COMBINED_UNITS:
+            # no single rare word, but the shared words, said together in the action's headline and one
+            # progress note, may still pick out few actions
+            together = self.cooccurring(specific)
+            if 0 < together <= self.rare_df:
+                anchors, combined = ["+".join(sorted(specific, key=lambda t: self.df.get(t, 0)))], True
         parts = []
-        contrib = self.bm25.contributions(query, i)
-        raw = sum(contrib.values())
-        strongest = sorted(contrib.items(), key=lambda kv: -kv[1])
-        words = [query.surface.get(t, t) for t, v in strongest if not t.startswith("@") and v >= 0.3][:8]
-        names = [query.surface.get(t, t) for t, _ in strongest if t.startswith("@")]
+        if anchors:
+            if "+" in anchors[0]:
+                combo = anchors[0].split("+")
+                parts.append("anchor: " + " + ".join(query.surface.get(t, t) for t in combo) +
+                             f" (together in {self.cooccurring(combo)} of {self.n} actions)")
+            else:
+                parts.append("anchor: " + ", ".join(f"{query.surface.get(t, t)} ({self.df[t]} of {self.n} actions)"
+                                                    for t in sorted(anchors, key=lambda t: -own[t])[:3]))
+        strongest = sorted(values.items(), key=lambda kv: -kv[1])
+        words = [query.surface.get(t, t) for t, v in strongest if not t.startswith("@") and v >= 0.3
+                 and t not in anchors][:6]
         if words:
             parts.append("terms: " + ", ".join(words))
+        names = [query.surface.get(t, t) for t, _ in strongest if t.startswith("@")]
         if names:
             parts.append("people: " + ", ".join(names))
+        topic = [query.surface.get(t, t) for t in values if t in background and query.counts.get(t, 0) < 1.0]
+        if topic:
+            parts.append("item topic: " + ", ".join(topic))
+        if best_update is not None and any(t in self.updates[i][best_update].counts and
+                                           t not in self.heads[i].counts for t in own):
+            parts.append(f"progress note “{_short(action.updates[best_update])}”")
+
         matched, conflicts = [], []
         for key, body in point_bodies.items():
             if key in self.action_bodies[i]:
                 raw += BODY_ACTION_BONUS
                 matched.append(body.shown)
+                units += 2
+                anchors.append(body.shown)
             elif key in self.rec_bodies[i]:
                 raw += BODY_REC_BONUS
                 matched.append(body.shown + " (recommendation)")
@@ -176,11 +348,20 @@ class Linker:
             parts.append("different body: " + "; ".join(conflicts))
         if action.code and action.code in refs.actions:
             raw += ACTION_REF_BONUS
+            units, anchors = units + 2, anchors + ["reference"]
             parts.insert(0, f"reference: action {action.code}")
         elif action.rec_number and str(action.rec_number) in refs.recommendations:
             raw += REC_REF_BONUS
+            units, anchors = units + 2, anchors + ["reference"]
             parts.insert(0, f"reference: recommendation {action.rec_number}")
-        return raw, "; ".join(parts), contrib
+        # one rare word alone turns up by chance: it needs a second specific word, or the item's own
+        # topic in the action's wording (a point in an item about fostering, an action about fostering)
+        corroborated = combined or units >= MIN_UNITS or any(t in background for t in own)
+        anchored = bool(anchors) and corroborated
+        if not anchored:
+            parts.append("not linked: one rare word, nothing else specific" if anchors else
+                         "not linked: only words many actions share" if specific else "not linked: no specific words")
+        return raw, anchored, "; ".join(parts), frozenset(w for w in _words(specific) if not self.plan_wide(w))
 
 
 def _report_numbers(refs) -> list[str]:
@@ -190,10 +371,31 @@ def _report_numbers(refs) -> list[str]:
     return out
 
 
+def _words(terms) -> set[str]:
+    """The single words behind matched terms: "monthly data" is the words monthly and data."""
+    return {w for t in terms for w in t.split("_")}
+
+
 def keep_links(scored: list[Scored]) -> list[Scored]:
-    """The links a reader would draw: the best action if its evidence clears the threshold, and any
-    other action whose evidence comes close to the best one's."""
-    if not scored or scored[0].score < THRESHOLD:
+    """The links a reader would draw: for each statement of the point, the best-evidenced action if it
+    has an anchor and clears the plan's threshold, and any other anchored action nearly as good."""
+    if not scored:
         return []
-    best = scored[0].raw
-    return [s for s in scored if s.raw >= RELATIVE * best and s.raw >= SECONDARY_MIN]
+    keep: dict[int, Scored] = {}
+    statements = sorted({k for s in scored for k in s.sentences})
+    for k in statements:
+        here = sorted((s for s in scored if k in s.sentences and s.sentences[k].anchored),
+                      key=lambda s: (-s.sentences[k].raw, s.action.id))
+        if not here or here[0].sentences[k].raw < here[0].threshold:
+            continue
+        best, explained = here[0].sentences[k].raw, here[0].sentences[k].words
+        for n, s in enumerate(here):
+            ev = s.sentences[k]
+            # a further action must match some specific word of the statement the best one does not:
+            # if its words are among the best one's, it only echoes the best link
+            echo = n > 0 and ev.words <= explained and ev.words != explained
+            if not echo and ev.raw >= RELATIVE * best and ev.raw >= s.threshold:
+                if s.action.id not in keep or keep[s.action.id].raw < ev.raw:
+                    keep[s.action.id] = Scored(s.action, ev.raw, squash(ev.raw), ev.evidence, s.sentences,
+                                               s.threshold, True)
+    return sorted(keep.values(), key=lambda s: (-s.raw, s.action.id))

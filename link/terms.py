@@ -58,7 +58,7 @@ GENERIC_WORDS = {
     "changes", "changed", "progress", "progressed", "ensure", "ensuring", "improve", "improvement", "report",
     "reports", "meeting", "meetings", "officer", "officers", "month", "months", "week", "weeks",
     "action", "actions", "plan", "plans", "rag", "complete", "completed", "embed", "embedded", "process",
-    "processes",
+    "processes", "team", "teams", "receive", "received", "receiving",
 }
 HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)"
 PERSON_RE = re.compile(rf"\b{HONORIFICS}\.?\s+(?:[A-Z]\.?\s+)?([A-Z][a-zA-Z'’-]+(?:-[A-Z][a-zA-Z'’-]+)?)")
@@ -144,6 +144,27 @@ def learn_abbreviations(texts) -> dict[str, str]:
     return found
 
 
+def _bare(text: str) -> str:
+    """A long form without possessives, case or spacing: "Children's Social Care" = "children social care"."""
+    return " ".join(re.sub(r"['’]s$", "", w).rstrip("'’") for w in text.lower().split())
+
+
+def _loose(long_form: str) -> str:
+    """A pattern for a long form that tolerates a missing or added possessive on any word."""
+    words = [re.sub(r"['’]s$", "", w) for w in long_form.split()]
+    return r"\s+".join(re.escape(w) + r"(?:['’]s|s['’]|['’])?" for w in words)
+
+
+_REPREFIX = re.compile(r"\b([Rr]e)-([a-z]{3,})")
+
+
+def _unprefix(m: re.Match) -> str:
+    """"re-written" is one word to a reader, but the tokenizer splits it; keep it whole when it is a known
+    synonym (rewritten = updated) and otherwise keep the stem word ("re-structure" ~ "structure")."""
+    joined = m.group(1) + m.group(2)
+    return joined if joined.lower() in SYNONYMS else m.group(2)
+
+
 @dataclass
 class Terms:
     """Weighted stems of one text, with the words they came from for evidence."""
@@ -184,13 +205,13 @@ class Analyzer:
         counted as three matches; its words still count a little on their own."""
         if not hasattr(self, "_long_re"):
             forms = sorted(self.abbreviations.items(), key=lambda kv: -len(kv[1]))
-            self._long = {v.lower(): k for k, v in forms}
-            self._long_re = re.compile(r"\b(" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for _, v in forms)
-                                       + r")(?:'?s)?\b", re.I)
+            self._long = {_bare(v): k for k, v in forms}
+            self._long_re = re.compile(r"\b(" + "|".join(_loose(v) for _, v in forms) + r")(?:'?s)?\b", re.I)
         keys = list(self.abbreviations)
 
         def long_form(m):
-            return " zzconcept%d " % keys.index(self._long[" ".join(m.group(1).lower().split())])
+            abbr = self._long.get(_bare(m.group(1)))
+            return m.group(0) if abbr is None else " zzconcept%d " % keys.index(abbr)
 
         text = self._long_re.sub(long_form, text)
         return self._abbr_re.sub(lambda m: f" zzconcept{keys.index(m.group(1))} ", text)
@@ -199,6 +220,7 @@ class Analyzer:
         out = Terms()
         if not text:
             return out
+        text = _REPREFIX.sub(_unprefix, text)
         text = PERSON_RE.sub(" , ", text)  # names are matched as people, not as words (a surname can also be an ordinary word)
         text = self._concepts(text)
         keys = list(self.abbreviations)
@@ -210,9 +232,16 @@ class Analyzer:
                 abbr = keys[int(low[9:])]
                 term = "#" + abbr.lower()
                 out.add(term, weight, abbr)
-                for word in re.findall(r"[A-Za-z]+", self.abbreviations[abbr]):
+                inner = None
+                for word in re.findall(r"[A-Za-z]{2,}", self.abbreviations[abbr]):
                     if word.lower() not in STOP_WORDS and word.lower() not in GENERIC_WORDS:
                         out.add(stem(word), weight * CONCEPT_WORD_WEIGHT, word.lower())
+                        if inner is not None:  # "CPB" also says "corporate parenting", weakly
+                            out.add(inner[0] + "_" + stem(word), weight * CONCEPT_WORD_WEIGHT,
+                                    inner[1] + " " + word.lower())
+                        inner = (stem(word), word.lower())
+                    else:
+                        inner = None
                 if previous is not None:
                     out.add(previous[0] + "_" + term, weight, previous[1] + " " + abbr)
                 previous = (term, abbr)

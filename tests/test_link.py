@@ -62,6 +62,17 @@ def test_precision_and_recall_against_hand_made_expectations(linked_db):
     assert precision >= PRECISION and recall >= RECALL
 
 
+def test_every_link_says_what_tied_it(linked_db):
+    from store import models as m
+
+    _, Session_ = linked_db
+    with Session_() as s:
+        evidence = s.scalars(select(m.Link.evidence)).all()
+    assert evidence
+    # an auditor must see the specific thing shared, not just a score
+    assert all(any(k in e for k in ("anchor:", "reference:", "named:")) for e in evidence), evidence
+
+
 def test_point_the_plan_does_not_cover_gets_no_link(linked_db):
     _, Session_ = linked_db
     stored = _stored(Session_)
