@@ -93,7 +93,9 @@ def _point_dict(point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> di
 
 def trace_point(session: Session, ref: str, minutes: str | None = None) -> dict | None:
     item_no, label = parse_point(ref)
-    doc = _pick_document(session, m.Document.id.in_(select(m.Meeting.document_id)), minutes)
+    # only minutes that have this item are candidates, so the default is the newest that does
+    has_item = m.Document.id.in_(select(m.AgendaItem.document_id).where(m.AgendaItem.number == item_no))
+    doc = _pick_document(session, has_item, minutes)
     if doc is None:
         return None
     query = (select(m.MinutePoint, m.AgendaItem).join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
@@ -114,7 +116,9 @@ def trace_point(session: Session, ref: str, minutes: str | None = None) -> dict 
 
 
 def trace_action(session: Session, code: str, plan: str | None = None) -> dict | None:
-    doc = _pick_document(session, m.Document.id.in_(select(m.Plan.document_id)), plan)
+    # only plans that have this action are candidates, so the default is the newest that does
+    has_action = m.Document.id.in_(select(m.Action.document_id).where(m.Action.code == code))
+    doc = _pick_document(session, has_action, plan)
     if doc is None:
         return None
     action = session.scalar(select(m.Action).where(m.Action.document_id == doc.id, m.Action.code == code)

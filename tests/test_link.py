@@ -150,3 +150,27 @@ def test_trace_action_lists_the_points_that_discussed_it(linked_db):
     assert any(p["item"] == "808" and p["point"] == "n" and "Adoption Panel" in p["raw"] for p in data["points"])
     missing = CliRunner().invoke(app, ["trace", "--action", "99.9", "--db", url])
     assert missing.exit_code == 2
+
+
+def test_trace_defaults_to_the_newest_plan_that_has_the_action(linked_db):
+    """A newer plan of another council without that action must not hide it."""
+    from datetime import date, datetime
+
+    from link.trace import trace_action
+    from store import models as m
+    from store.db import open_db
+
+    url = linked_db[0] if isinstance(linked_db, tuple) else linked_db
+    engine, Session_ = open_db(url)
+    with Session_() as session:
+        newer = m.Document(path="/elsewhere/newer-plan.pdf", sha256="0" * 64, version=1, kind="action_plan",
+                           council="Elsewhere Council", date=date(2030, 1, 1), pages=1,
+                           ingested_at=datetime(2030, 1, 1))
+        session.add(newer)
+        session.flush()
+        session.add(m.Plan(document_id=newer.id, kind="action_plan", council="Elsewhere Council"))
+        session.flush()
+        result = trace_action(session, "12.2")
+        assert result is not None and result["action"]["action"] == "12.2"
+        session.rollback()
+    engine.dispose()
