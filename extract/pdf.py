@@ -44,14 +44,27 @@ def _table(page_number: int, found) -> Table:
     return Table(page=page_number, bbox=tuple(found.bbox), rows=rows, ruled=True)
 
 
-def _lines(page, table_bboxes) -> list[Line]:
-    outside = page.filter(
-        lambda o: o.get("object_type") != "char" or not any(_inside(o, b) for b in table_bboxes)
-    )
+def _lines(text_lines, table_bboxes) -> list[Line]:
+    """Lines outside tables, cut from the page's own text lines.
+
+    Laying out a page's text is the costliest step after parsing it, so it is
+    done once per page and shared by the page text and these lines.
+    """
     lines = []
-    for tl in outside.extract_text_lines(return_chars=True, strip=True):
-        words = _words(tl["chars"])
-        lines.append(Line(text=tl["text"], bbox=(tl["x0"], tl["top"], tl["x1"], tl["bottom"]), words=words))
+    for tl in text_lines:
+        chars = [c for c in tl["chars"] if not any(_inside(c, b) for b in table_bboxes)]
+        if not chars:
+            continue
+        if len(chars) == len(tl["chars"]):
+            text, bbox = tl["text"], (tl["x0"], tl["top"], tl["x1"], tl["bottom"])
+        else:
+            words = _words(chars)
+            if not words:
+                continue
+            text = " ".join(w.text for w in words)
+            bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
+                    max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+        lines.append(Line(text=text, bbox=bbox, words=_words(chars)))
     return lines
 
 
@@ -86,13 +99,14 @@ def page_model(page, page_number: int, extra_tables=None) -> Page:
     tables = [_table(page_number, t) for t in found if len(t.rows) >= 1]
     tables += list(extra_tables or [])
     bboxes = [t.bbox for t in tables if t.bbox]
+    text_lines = page.extract_text_lines(return_chars=True, strip=True)
     return Page(
         number=page_number,
         width=float(page.width),
         height=float(page.height),
-        lines=_lines(page, bboxes),
+        lines=_lines(text_lines, bboxes),
         tables=tables,
-        text=page.extract_text() or "",
+        text="\n".join(tl["text"] for tl in text_lines),
     )
 
 
