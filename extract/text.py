@@ -158,6 +158,28 @@ def _merge_leading_cells(rows: list[list[Cell]]):
         top.rowspan += 1
 
 
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$")
+
+
+def _row_texts(raw: str) -> list[str] | None:
+    """The raw cells of a table row, or None for a line that is not one.
+
+    Renderings write tables either as tab-separated lines or as Markdown pipe
+    tables; a pipe table's rule line (|---|:--|) yields an empty row to skip.
+    """
+    if not raw.strip():
+        return None
+    if "\t" in raw.strip(" "):
+        return raw.rstrip("\n").split("\t")
+    stripped = raw.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        if _PIPE_RULE.match(stripped):
+            return []
+        return [c.strip().replace("\\|", "|") for c in _PIPE_SPLIT.split(stripped[1:-1])]
+    return None
+
+
 def _page(number: int, raw_lines: list[str]) -> Page:
     blocks: list = []
     rows: list[list[Cell]] = []
@@ -176,9 +198,10 @@ def _page(number: int, raw_lines: list[str]) -> Page:
         rows.clear()
 
     for raw in raw_lines:
-        if "\t" in raw.strip(" ") and raw.strip():
-            parts = raw.rstrip("\n").split("\t")
-            rows.append([Cell(_cell_text(p), None, len(rows), c) for c, p in enumerate(parts)])
+        parts = _row_texts(raw)
+        if parts is not None:
+            if parts:
+                rows.append([Cell(_cell_text(p), None, len(rows), c) for c, p in enumerate(parts)])
             continue
         flush()
         blocks.extend(_lines(raw))
