@@ -13,6 +13,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
 from pdfminer.psparser import PSException
 
 from .errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
+from .layout import cell_texts, page_words, text_lines
 from .model import Cell, DocumentModel, Line, Page, Table, Word
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -25,9 +26,9 @@ def _inside(obj, bbox, slack=1.0) -> bool:
     return x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack
 
 
-def _table(page_number: int, found) -> Table:
+def _table(page_number: int, found, words) -> Table:
     rows: list[list[Cell]] = []
-    texts = found.extract()
+    texts = cell_texts(found, words)
     for r, (row, row_texts) in enumerate(zip(found.rows, texts)):
         cells = []
         for c, (bbox, text) in enumerate(zip(row.cells, row_texts)):
@@ -44,28 +45,18 @@ def _table(page_number: int, found) -> Table:
     return Table(page=page_number, bbox=tuple(found.bbox), rows=rows, ruled=True)
 
 
-def _lines(text_lines, table_bboxes) -> list[Line]:
-    """Lines outside tables, cut from the page's own text lines.
-
-    Laying out a page's text is the costliest step after parsing it, so it is
-    done once per page and shared by the page text and these lines.
-    """
-    lines = []
-    for tl in text_lines:
-        chars = [c for c in tl["chars"] if not any(_inside(c, b) for b in table_bboxes)]
-        if not chars:
+def _lines(lines, table_bboxes) -> list[Line]:
+    """Text lines outside tables, as Line objects with their words' fonts."""
+    out = []
+    for _, pairs in lines:
+        kept = [(w, chars) for w, chars in pairs if not any(_inside(w, b) for b in table_bboxes)]
+        if not kept:
             continue
-        if len(chars) == len(tl["chars"]):
-            text, bbox = tl["text"], (tl["x0"], tl["top"], tl["x1"], tl["bottom"])
-        else:
-            words = _words(chars)
-            if not words:
-                continue
-            text = " ".join(w.text for w in words)
-            bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
-                    max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
-        lines.append(Line(text=text, bbox=bbox, words=_words(chars)))
-    return lines
+        chars = [c for _, cs in kept for c in cs]
+        bbox = (min(w["x0"] for w, _ in kept), min(w["top"] for w, _ in kept),
+                max(w["x1"] for w, _ in kept), max(w["bottom"] for w, _ in kept))
+        out.append(Line(text=" ".join(w["text"] for w, _ in kept), bbox=bbox, words=_words(chars)))
+    return out
 
 
 def _words(chars) -> list[Word]:
@@ -95,18 +86,19 @@ def _words(chars) -> list[Word]:
 
 
 def page_model(page, page_number: int, extra_tables=None) -> Page:
+    words = page_words(page.chars)
     found = page.find_tables(TABLE_SETTINGS)
-    tables = [_table(page_number, t) for t in found if len(t.rows) >= 1]
+    tables = [_table(page_number, t, words) for t in found if len(t.rows) >= 1]
     tables += list(extra_tables or [])
     bboxes = [t.bbox for t in tables if t.bbox]
-    text_lines = page.extract_text_lines(return_chars=True, strip=True)
+    lines = text_lines(words)
     return Page(
         number=page_number,
         width=float(page.width),
         height=float(page.height),
-        lines=_lines(text_lines, bboxes),
+        lines=_lines(lines, bboxes),
         tables=tables,
-        text="\n".join(tl["text"] for tl in text_lines),
+        text="\n".join(text for text, _ in lines),
     )
 
 

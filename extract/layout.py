@@ -1,0 +1,52 @@
+"""Words, lines and cell texts of a PDF page from one pass over its characters.
+
+Laying out text is, after parsing, the costliest step of reading a page, and
+pdfplumber lays out the page text, the text lines and every table cell
+separately. Grouping the page's characters into words once (with pdfplumber's
+own WordExtractor and tolerances) and reusing those words everywhere gives the
+same text at a fraction of the cost.
+"""
+from __future__ import annotations
+
+from pdfplumber.utils.clustering import cluster_objects
+from pdfplumber.utils.text import WordExtractor
+
+TOLERANCE = 3  # pdfplumber's default x/y tolerance, so texts equal its extract_text()
+
+_EXTRACTOR = WordExtractor(x_tolerance=TOLERANCE, y_tolerance=TOLERANCE, expand_ligatures=True)
+
+
+def page_words(chars) -> list[tuple[dict, list[dict]]]:
+    """(word, its chars) pairs in pdfplumber's reading order."""
+    return list(_EXTRACTOR.iter_extract_tuples(chars))
+
+
+def text_lines(words) -> list[tuple[str, list[tuple[dict, list[dict]]]]]:
+    """Words clustered into lines top to bottom, each line left to right."""
+    lines = []
+    for cluster in cluster_objects(words, lambda pair: pair[0]["top"], TOLERANCE):
+        ordered = sorted(cluster, key=lambda pair: pair[0]["x0"])
+        lines.append((" ".join(w["text"] for w, _ in ordered), ordered))
+    return lines
+
+
+def _centre_in(word: dict, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 <= (word["x0"] + word["x1"]) / 2 < x1 and top <= (word["top"] + word["bottom"]) / 2 < bottom
+
+
+def cell_texts(table, words) -> list[list[str | None]]:
+    """Like pdfplumber's Table.extract(): None for a cell covered by a merged one."""
+    inside = [pair for pair in words if _centre_in(pair[0], table.bbox)]
+    out = []
+    for row in table.rows:
+        in_row = [pair for pair in inside if _centre_in(pair[0], row.bbox)]
+        texts = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            in_cell = [pair for pair in in_row if _centre_in(pair[0], cell)]
+            texts.append("\n".join(text for text, _ in text_lines(in_cell)))
+        out.append(texts)
+    return out
