@@ -7,33 +7,20 @@ and test_notebooks, whichever asks first.
 from __future__ import annotations
 
 import atexit
-import uuid
 from datetime import date, datetime
 
 import pytest
 
-from .conftest import PG_ADMIN, _postgres_reason, pdf_path
+from .conftest import create_pg_database, pdf_path
 
 MEETING_DATE = date(2017, 5, 4)
 _BUILT: dict[str, str] = {}
 
 
 def _pg_database() -> str:
-    import psycopg
-
-    reason = _postgres_reason()
-    if reason:
-        pytest.skip(reason)
-    name = f"plantrace_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
+    url, drop = create_pg_database()
     atexit.register(drop)
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    return url
 
 
 def corpus_database(dialect: str, tmp_path_factory) -> str:

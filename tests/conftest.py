@@ -61,26 +61,34 @@ def _postgres_reason() -> str | None:
         return f"PostgreSQL at 127.0.0.1:5432 not available ({type(exc).__name__}: {str(exc).strip()[:120]})"
 
 
+def create_pg_database():
+    """A throwaway PostgreSQL database: (url, drop); skips the test when the server is away."""
+    import uuid
+
+    import psycopg
+
+    reason = _postgres_reason()
+    if reason:
+        pytest.skip(reason)
+    name = f"plantrace_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A fresh empty database URL: a SQLite file, and a throwaway PostgreSQL database."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.db'}"
         return
-    reason = _postgres_reason()
-    if reason:
-        pytest.skip(reason)
-    import uuid
-
-    import psycopg
-
-    name = f"plantrace_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    url, drop = create_pg_database()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield url
     finally:
-        from sqlalchemy.engine import create_engine  # noqa: F401  (engines are disposed by the tests)
-
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop()
