@@ -89,21 +89,74 @@ def _camelot_tables(path, page, page_number: int):
         log.debug("camelot failed on page %s: %s", page_number, exc)
         return None
     height = float(page.height)
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     tables = []
     for t in found:
-        rows = []
+        bands = []
         for r, row in enumerate(t.cells):
-            cells = []
-            for c, cell in enumerate(row):
-                text = (cell.text or "").strip("\n")
-                cells.append(Cell(text=text, bbox=(cell.x1, height - cell.y2, cell.x2, height - cell.y1), row=r, col=c))
-            if any(c.text.strip() for c in cells):
-                rows.append(cells)
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue
-        x1, y1, x2, y2 = t._bbox
-        tables.append(Table(page=page_number, bbox=(x1, height - y2, x2, height - y1), rows=rows, ruled=False))
+            texts = [(cell.text or "").strip("\n") for cell in row]
+            if not any(x.strip() for x in texts):
+                continue
+            top, bottom = height - t.rows[r][0], height - t.rows[r][1]
+            inside = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+            bands.append({"texts": texts, "top": top, "bottom": bottom, "words": inside,
+                          "prose": _spans_columns(inside, t.cols)})
+        for piece in _pieces(bands):
+            rows = [[Cell(text=x, bbox=(t.cols[c][0], b["top"], t.cols[c][1], b["bottom"]), row=r, col=c)
+                     for c, x in enumerate(b["texts"])] for r, b in enumerate(piece)]
+            if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                continue
+            bbox = (t.cols[0][0], piece[0]["top"], t.cols[-1][1], piece[-1]["bottom"])
+            tables.append(Table(page=page_number, bbox=bbox, rows=rows, ruled=False))
     return tables
+
+
+def _spans_columns(words, cols) -> bool:
+    """A line with a word across a column boundary is prose, not a row of cells.
+
+    camelot's stream flavour puts every line in the table area into the
+    table, headings and paragraphs between tables included; the boundaries
+    it draws lie in the gutters that a real row's words never cross, while a
+    line of prose runs across them.
+    """
+    inner = [c[1] for c in cols[:-1]]
+    return any(w["x0"] + 1 < x < w["x1"] - 1 for w in words for x in inner)
+
+
+def _pieces(bands):
+    """camelot's one-row-per-line bands as tables of whole rows, cut at prose lines.
+
+    A cell's wrapped lines sit closer together than the last line of one row
+    and the first of the next (cells have padding), so a gap clearly wider
+    than the tightest line spacing starts a new row (when all are alike, each
+    line is a row); a line of prose also ends the table above it.
+    """
+    texted = [b for b in bands if b["words"]]
+    gaps = sorted(max(0.0, min(w["top"] for w in b["words"]) - max(w["bottom"] for w in a["words"]))
+                  for a, b in zip(texted, texted[1:]) if not a["prose"] and not b["prose"])
+    tight = gaps[len(gaps) // 4] if gaps else 0.0
+    if not gaps or gaps[-1] <= tight + 2.0:
+        tight = -1.0  # evenly spaced: every line is its own row
+    pieces: list[list[dict]] = []
+    current: list[dict] = []
+    prev = None
+    for b in bands:
+        if b["prose"] or not b["words"]:
+            if current:
+                pieces.append(current)
+            current, prev = [], None
+            continue
+        gap = min(w["top"] for w in b["words"]) - max(w["bottom"] for w in prev["words"]) if prev else None
+        if current and gap is not None and gap <= tight + 2.0:
+            row = current[-1]
+            row["texts"] = [f"{a}\n{x}".strip("\n") if x.strip() else a for a, x in zip(row["texts"], b["texts"])]
+            row["bottom"], row["words"] = b["bottom"], row["words"] + b["words"]
+        else:
+            current.append(dict(b))
+        prev = b
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if any(sum(1 for x in r["texts"] if x.strip()) >= 2 for r in p)]
 
 
 def _clustered_tables(page, page_number: int) -> list[Table]:

@@ -13,7 +13,9 @@ from typing import Optional
 
 from extract.model import Line
 
-_LEADING_GLYPHS = re.compile(r"^(?:[•▪◆➤✓●◦■□▸►‣⁃⇒]\s*|[-–*]\s+)+")
+# "(cid:127)" and private-use code points are bullets drawn from a font without
+# a Unicode map (pdfminer's spelling, Word's Symbol/Wingdings bullets).
+_LEADING_GLYPHS = re.compile(r"^(?:[•▪◆➤✓●◦■□▸►‣⁃⇒\uf0a7\uf0b7\uf0d8\uf0fc]\s*|\(cid:\d+\)\s*|[-–*]\s+)+")
 _SEPARATOR = re.compile(r"^\s*[-–—_*=~]{2,}\s*o\s*O\s*o\s*[-–—_*=~]{2,}\s*$|^\s*(?:[-–—_*=~]\s*){3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _MARKUP = re.compile(r"\*\*|__|</?sup>|^\s*#{1,6}\s+")
