@@ -1,16 +1,21 @@
 """Tables drawn without ruling lines.
 
-pdfplumber's "lines" strategy finds nothing on such a page. camelot's stream
-flavour reads them well but is slow (a few pages a second), so it is only
-asked when a cheap test says the page looks tabular: several lines whose
-word groups start at the same x positions. If camelot is unavailable or
-fails, the same word groups are clustered into columns directly.
+pdfplumber's "lines" strategy finds nothing on such a page. Plan tables are
+read from word positions under their header (see ``columns``): fast, and
+right on pages that mix prose with tables, where a general table finder
+draws columns that later rows cross. Other tables (no known header) fall
+back to camelot's stream flavour, which is slow (a few pages a second), so
+it is only asked when a cheap test says the page looks tabular: several
+lines whose word groups start at the same x positions. If camelot is
+unavailable or fails, the same word groups are clustered into columns.
 """
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import Counter
 
+from .columns import header_tables
 from .model import Cell, Table
 
 log = logging.getLogger(__name__)
@@ -69,13 +74,20 @@ def looks_tabular(page) -> bool:
     return len(multi) >= MIN_ROWS and len(_column_starts(lines)) >= MIN_COLS
 
 
-def borderless_tables(path, page, page_number: int) -> list[Table]:
+def borderless_tables(path, page, page_number: int, carried=None):
+    """A plan table is known by its header (or carried on from the page before); others by camelot.
+
+    Returns (tables, header carried to the next page); see ``columns.header_tables``.
+    """
+    found, runs_on = header_tables(page, page_number, carried)
+    if found is not None:
+        return found, runs_on
     if not looks_tabular(page):
-        return []
+        return [], None
     tables = _camelot_tables(path, page, page_number)
     if tables is None:
         tables = _clustered_tables(page, page_number)
-    return tables
+    return tables, None
 
 
 def _camelot_tables(path, page, page_number: int):
@@ -84,7 +96,11 @@ def _camelot_tables(path, page, page_number: int):
     except Exception:
         return None
     try:
-        found = camelot.read_pdf(str(path), pages=str(page_number), flavor="stream")
+        with warnings.catch_warnings():
+            # camelot warns for every text area it finds no table in, i.e. for
+            # each paragraph of a page that also holds a table.
+            warnings.filterwarnings("ignore", message="No tables found", category=UserWarning)
+            found = camelot.read_pdf(str(path), pages=str(page_number), flavor="stream")
     except Exception as exc:  # camelot raises many types on odd pages
         log.debug("camelot failed on page %s: %s", page_number, exc)
         return None

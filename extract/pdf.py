@@ -130,12 +130,15 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
     try:
         pages = []
         n_chars = 0
+        carried = None  # header of an unruled table running on from the previous page
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 n_chars += len(page.chars)
                 model = page_model(page, i)
-                if not model.tables:
-                    extra = borderless_tables(path, page, i)
+                if model.tables:
+                    carried = None
+                else:
+                    extra, carried = borderless_tables(path, page, i, carried)
                     if extra:
                         model = page_model(page, i, extra_tables=extra)
             except (PSException, ValueError, KeyError, TypeError) as exc:

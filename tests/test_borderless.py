@@ -4,6 +4,7 @@ from __future__ import annotations
 import pdfplumber
 
 from extract.borderless import _clustered_tables, borderless_tables, looks_tabular
+from extract.columns import header_tables
 from extract.pdf import TABLE_SETTINGS, load_pdf
 from extract.plan import extract_plan
 from tests.plan_pdf_builders import new_canvas, text_line
@@ -39,7 +40,7 @@ def test_borderless_table_is_found_and_read(tmp_path):
         assert not table_page.find_tables(TABLE_SETTINGS)
         assert looks_tabular(table_page)
         assert not looks_tabular(prose_page)
-        tables = borderless_tables(path, table_page, 1)
+        tables, _ = borderless_tables(path, table_page, 1)
         clustered = _clustered_tables(table_page, 1)
     for found in (tables, clustered):
         assert found and not found[0].ruled
@@ -56,3 +57,90 @@ def test_borderless_plan_extracts_actions(tmp_path):
     u = actions[1]["updates"][0]
     assert (u["progress"], u["target_date"]["text"], u["accountability_text"], u["monitor_text"]) == (
         "Sessions booked", "June 2017", "Cy Person", "Bo Sample")
+
+
+# --- plan tables read from word positions under their header ----------------
+#
+# A table set the way a word processor sets one without borders: cell text
+# wraps at a 10.5 pt leading, rows are 6 pt further apart (cell padding), the
+# action cell is merged down beside its updates, and the table runs on to the
+# next page without repeating its header.
+PLAN_COLS = [52, 190, 420, 520, 640]
+LEAD, PAD = 10.5, 6.0
+
+
+def _cells(c, top, cells):
+    """Draw one table row: {column: [lines]}; returns the top of the next row."""
+    for col, lines in cells.items():
+        for k, text in enumerate(lines):
+            text_line(c, PLAN_COLS[col], top + LEAD * k, text, size=8.5)
+    return top + LEAD * max(len(v) for v in cells.values()) + PAD
+
+
+def _plan_pages(path):
+    c = new_canvas(path)
+    text_line(c, 40, 40, "An opening paragraph of prose that runs right across the page, as plans have before tables.")
+    text_line(c, 40, 58, "RECOMMENDATION 1: Plans are written down", bold=True)
+    for x, head in zip(PLAN_COLS, ["ACTION", "PROGRESS", "TARGET DATE", "LEAD OFFICER", "MONITORED BY"]):
+        text_line(c, x, 80, head, bold=True, size=8.5)
+    top = 80 + LEAD + PAD
+    # 1.1's merged cell runs on beside its second update, which starts a row.
+    text_line(c, PLAN_COLS[0], top, "1.1 Write the policy", size=8.5)
+    for k, text in enumerate(["and agree it with", "partners across", "the county"], start=1):
+        text_line(c, PLAN_COLS[0], top + LEAD * k, text, size=8.5)
+    top = _cells(c, top, {1: ["Draft circulated"], 2: ["May 2017"], 3: ["Ann Example"], 4: ["Bo Sample"]})
+    top = _cells(c, top, {1: ["Comments received", "and answered"], 2: ["June 2017"], 3: ["Ann Example"],
+                          4: ["Bo Sample"]})
+    top = _cells(c, top + LEAD, {0: ["1.2 Train staff"], 1: ["Sessions booked"], 2: ["June 2017"],
+                                 3: ["Cy Person"], 4: ["Bo Sample"]})
+    # A paragraph under the table crosses its gutters: it is text, not a row.
+    text_line(c, 40, top + 12, "This paragraph follows the table and runs across all of its columns from margin to margin.")
+    for x, head in zip(PLAN_COLS, ["ACTION", "PROGRESS", "TARGET DATE", "LEAD OFFICER", "MONITORED BY"]):
+        text_line(c, x, top + 40, head, bold=True, size=8.5)
+    top = _cells(c, top + 40 + LEAD + PAD, {0: ["1.3 Audit cases"], 1: ["Not started"], 2: ["July 2017"],
+                                            3: ["Dee Owner"], 4: ["Bo Sample"]})
+    c.showPage()
+    top = _cells(c, 40, {0: ["1.4 Report back", "to the board"], 1: ["Not started"], 2: ["Sept 2017"],
+                         3: ["Ann Example"], 4: ["Bo Sample"]})
+    _cells(c, top, {0: ["1.5 Review"], 1: ["Not started"], 2: ["Dec 2017"], 3: ["Cy Person"], 4: ["Bo Sample"]})
+    c.showPage()
+    c.save()
+
+
+def test_unruled_plan_rows_follow_padding_merged_cells_and_pages(tmp_path):
+    path = tmp_path / "unruled-plan.pdf"
+    _plan_pages(path)
+    model = load_pdf(path)
+    out = extract_plan(model)
+    actions = {a["id"]: a for r in out["recommendations"] for a in r["actions"]}
+    assert list(actions) == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+    assert actions["1.1"]["text"] == "Write the policy and agree it with partners across the county"
+    ups = actions["1.1"]["updates"]
+    assert [(u["progress"], u["target_date"]["text"]) for u in ups] == [
+        ("Draft circulated", "May 2017"), ("Comments received and answered", "June 2017")]
+    assert actions["1.4"]["text"] == "Report back to the board"  # page 2 keeps page 1's columns
+    u = actions["1.5"]["updates"][0]
+    assert (u["progress"], u["target_date"]["text"], u["accountability_text"], u["monitor_text"]) == (
+        "Not started", "Dec 2017", "Cy Person", "Bo Sample")
+    lines = [b.text for b in model.pages[0].lines]
+    assert any(t.startswith("This paragraph follows the table") for t in lines)
+    assert any(t.startswith("An opening paragraph") for t in lines)
+
+
+def test_merged_action_cell_marks_the_rows_beside_it_continued(tmp_path):
+    path = tmp_path / "unruled-plan.pdf"
+    _plan_pages(path)
+    with pdfplumber.open(path) as pdf:
+        tables, _ = header_tables(pdf.pages[0], 1)
+    first = tables[0]
+    assert [c.continued for c in first.rows[2]][:1] == [True]
+    assert first.rows[2][0].text == "" and first.rows[2][1].text == "Comments received\nand answered"
+    assert not first.ruled and first.rows[0][1].text == "PROGRESS"
+
+
+def test_prose_pages_have_no_header_tables(tmp_path):
+    path = tmp_path / "borderless.pdf"
+    _borderless(path)
+    with pdfplumber.open(path) as pdf:
+        assert header_tables(pdf.pages[0], 1)[0]  # its header names five known columns
+        assert header_tables(pdf.pages[1], 2)[0] is None
