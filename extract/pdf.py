@@ -85,9 +85,44 @@ def _words(chars) -> list[Word]:
     ]
 
 
+def _open_ends(edges, tol: float = 3.0) -> list[dict]:
+    """Rules to close a grid whose column rules stop where no row rule is drawn.
+
+    A ruled table cut by a page break often has no rule along the cut: the
+    rows continued at the top of the next page (or left at the foot of this
+    one) have column rules but nothing across their open end, so the "lines"
+    strategy finds no cell corners there and drops those rows as loose text.
+    Where three or more column rules end at one height and not all of them
+    meet a drawn row rule, a rule is supplied across their span.
+    """
+    vs = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > tol]
+    hs = [e for e in edges if e["orientation"] == "h"]
+    out = []
+    for end in ("top", "bottom"):
+        groups: list[list[dict]] = []
+        for e in sorted(vs, key=lambda e: e[end]):
+            if groups and e[end] - groups[-1][-1][end] <= 1:
+                groups[-1].append(e)
+            else:
+                groups.append([e])
+        for group in groups:
+            if len(group) < 3:
+                continue
+            met = [any(abs(h["top"] - e[end]) <= tol and h["x0"] - tol <= e["x0"] <= h["x1"] + tol for h in hs)
+                   for e in group]
+            if all(met):
+                continue
+            at = sum(e[end] for e in group) / len(group)
+            x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            out.append({"object_type": "h_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
+                        "top": at, "bottom": at, "height": 0.0})
+    return out
+
+
 def page_model(page, page_number: int, extra_tables=None) -> Page:
     words = page_words(page.chars)
-    found = page.find_tables(TABLE_SETTINGS)
+    closing = _open_ends(page.edges)
+    found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS)
     tables = [_table(page_number, t, words) for t in found if len(t.rows) >= 1]
     tables += list(extra_tables or [])
     bboxes = [t.bbox for t in tables if t.bbox]
