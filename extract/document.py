@@ -43,6 +43,9 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
         record["meeting"] = meeting
         record["tables"] = extract_slide_tables(model)
         _prefer(record, meeting)
+        if meeting.get("body"):
+            # a pack's first lines are a cover and an address; the minutes are of a body on a day
+            record["title"] = " ".join(filter(None, ["Minutes of the", meeting["body"], meeting.get("date")]))
     else:
         from .report import extract_report
 

@@ -50,6 +50,7 @@ def test_minutes_json_has_meeting_and_tables(gold):
     for key in ("body", "date", "start_time", "end_time", "venue"):
         assert meeting[key] == want[key], key
     assert [str(i["number"]) for i in meeting["items"]] == [str(i["number"]) for i in want["items"]]
+    assert doc["title"].startswith("Minutes of the") and want["body"] in doc["title"]
     assert doc["tables"] and all({"page", "title", "header", "rows"} <= set(t) for t in doc["tables"])
 
 
