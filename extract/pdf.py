@@ -15,6 +15,7 @@ from pdfminer.psparser import PSException
 from .errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from .layout import cell_texts, page_words, text_lines
 from .model import Cell, DocumentModel, Line, Page, Table, Word
+from .rejoin import rejoin_split_words
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -181,6 +182,7 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
             pages.append(model)
         if n_chars == 0:
             raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; OCR needed)")
-        return DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
+        return rejoin_split_words(
+            DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {})))
     finally:
         pdf.close()

@@ -1,0 +1,40 @@
+"""Words broken by a narrow column are mended only where the document prints them whole."""
+from __future__ import annotations
+
+from extract.model import Cell, DocumentModel, Line, Page, Table
+from extract.rejoin import rejoin_split_words
+
+
+def _doc(cell_text: str, prose: str) -> DocumentModel:
+    table = Table(page=1, bbox=None, rows=[[Cell(cell_text)]])
+    page = Page(number=1, width=0, height=0, lines=[Line(prose, None)], tables=[table])
+    return DocumentModel(path="x.pdf", sha256="", pages=[page])
+
+
+def test_fragments_join_when_the_whole_word_is_printed_elsewhere():
+    doc = rejoin_split_words(_doc("Head of Commissio\nning – Ann Example", "Our commissioning plan"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Head of Commissioning – Ann Example"
+
+
+def test_real_words_on_both_sides_of_a_break_stay_apart():
+    doc = rejoin_split_words(_doc("Review work in\nto the autumn", "work into the year"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Review work in\nto the autumn"
+
+
+def test_unknown_joins_stay_as_printed():
+    doc = rejoin_split_words(_doc("Service Manag\ner", "nothing relevant here"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Service Manag\ner"
+
+
+def test_surname_prefix_rejoins():
+    doc = rejoin_split_words(_doc("Lead – Sam O'\nBrien", "text"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Lead – Sam O'Brien"
+
+
+def test_progress_report_lead_officers_read_whole(pdf_model):
+    from extract.plan import extract_plan
+
+    recs = extract_plan(pdf_model("002"))["recommendations"]
+    leads = " ".join(r["accountability_text"] for r in recs)
+    assert "Performance Manager" in leads and "Safeguarding and Improvement" in leads
+    assert "Performan ce" not in leads
