@@ -59,10 +59,14 @@ def record_counts(record: dict) -> dict:
     return counts
 
 
-def extract_file(path: Path) -> tuple[dict, object]:
-    """File -> (normalised contract record, page model). Raises ExtractError."""
-    filetype = detect_filetype(path)
-    sha = sha256_of(path)
+def extract_file(path: Path, filetype: str | None = None, sha: str | None = None) -> tuple[dict, object]:
+    """File -> (normalised contract record, page model). Raises ExtractError.
+
+    A batch run has already typed and hashed the file; it passes both in so the
+    file is read once for them.
+    """
+    filetype = filetype or detect_filetype(path)
+    sha = sha or sha256_of(path)
     model = load_model(path, filetype, sha)
     record = build_contract(model)
     normalise_record(record)
@@ -72,14 +76,14 @@ def extract_file(path: Path) -> tuple[dict, object]:
 def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
     shown = str(path)
     try:
-        detect_filetype(path)
+        filetype = detect_filetype(path)
         sha = sha256_of(path)
         with Session_() as session:
             existing = find_by_hash(session, sha)
             if existing is not None:
                 note = "" if existing.path == _key(path) else f"same content as {existing.path}"
                 return FileResult(shown, "unchanged", note, existing.kind, existing.version, existing.id, existing.council)
-        record, model = extract_file(path)
+        record, model = extract_file(path, filetype, sha)
     except ExtractError as exc:
         return FileResult(shown, "failed", exc.reason)
     except Exception as exc:  # an extractor bug must not stop the batch
