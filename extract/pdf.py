@@ -61,7 +61,11 @@ def _lines(lines, table_bboxes) -> list[Line]:
 
 
 def _words(chars) -> list[Word]:
-    """Group a line's chars into words, keeping the font of the first char."""
+    """Group a line's chars into words, keeping the font of the first char.
+
+    Finer than the layout's words (a 1.5 pt gap splits), so names and roles
+    set in two columns a few points apart stay separate words with their own x.
+    """
     words, current = [], []
     for ch in chars:
         if ch["text"].isspace():
@@ -120,12 +124,18 @@ def _open_ends(edges, tol: float = 3.0) -> list[dict]:
     return out
 
 
-def page_model(page, page_number: int, extra_tables=None) -> Page:
+def page_model(page, page_number: int, unruled=None) -> Page:
+    """The page's words, ruled tables and the lines outside them.
+
+    ``unruled`` is asked for tables only when no ruled one is found, and the
+    page is laid out once either way.
+    """
     words = page_words(page.chars)
     closing = _open_ends(page.edges)
     found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS)
     tables = [_table(page_number, t, words) for t in found if len(t.rows) >= 1]
-    tables += list(extra_tables or [])
+    if not tables and unruled is not None:
+        tables = list(unruled())
     bboxes = [t.bbox for t in tables if t.bbox]
     lines = text_lines(words)
     return Page(
@@ -170,13 +180,15 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 n_chars += len(page.chars)
-                model = page_model(page, i)
-                if model.tables:
-                    carried = None
-                else:
-                    extra, carried = borderless_tables(path, page, i, carried)
-                    if extra:
-                        model = page_model(page, i, extra_tables=extra)
+                runs_on = None
+
+                def unruled(page=page, i=i):
+                    nonlocal runs_on
+                    tables, runs_on = borderless_tables(path, page, i, carried)
+                    return tables
+
+                model = page_model(page, i, unruled)
+                carried = runs_on
             except (PSException, ValueError, KeyError, TypeError) as exc:
                 raise CorruptFile(path, f"corrupt PDF: page {i} unreadable ({type(exc).__name__})") from exc
             pages.append(model)
