@@ -26,13 +26,14 @@ from pathlib import Path
 
 from .errors import EmptyFile, UnsupportedFile
 from .model import Cell, DocumentModel, Line, Page, Table, Word
+from .textform import BULLET_CHARS
 
 _LI = re.compile(r"<li>\s*(.*?)\s*</li>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _STARS = re.compile(r"\*\*")
 # List glyphs a renderer inlines into one cell paragraph; each one began a line.
-_INLINE_GLYPH = re.compile(r"(?<=\S)\s+(?=[•▪◆◇➤➢►▶✓✔■□●○◦]\s)")
+_INLINE_GLYPH = re.compile(rf"(?<=\S)\s+(?=[{BULLET_CHARS}]\s)")
 # Some renderers write a glyph as inline TeX ("$\checkmark$").
 _MATH = re.compile(r"\$([^$\n]*\\[^$\n]*)\$")
 _TEX_SYMBOLS = {"checkmark": "✓", "bullet": "•", "blacksquare": "■", "square": "□", "cdot": "·",

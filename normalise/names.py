@@ -17,6 +17,8 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from extract.textform import BULLET_CHARS
+
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "rev", "revd", "cllr", "councillor", "father", "canon",
@@ -92,7 +94,8 @@ _NAME_SHAPE = re.compile(
 _INITIALS = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Za-z]|\d+|[–—‒―]|-|&|[^\sA-Za-z\d]")
-_BULLET = re.compile(r"^[\s•◆◇▪▫■□●○◦‣∙·*>\u2022\uf0b7\uf0a7\uf076\uf0d8]+")
+_BULLET = re.compile(rf"^[\s*>{BULLET_CHARS}]+")
+_INNER_BULLET = re.compile(rf"\s[{BULLET_CHARS}]\s")
 
 if not Token.has_extension("kind"):
     Token.set_extension("kind", default="OTHER")
@@ -102,7 +105,7 @@ def clean_text(text: str) -> str:
     """Entities and list glyphs are rendering artefacts, not part of names or titles."""
     text = html.unescape(html.unescape(text or ""))
     text = _BULLET.sub("", text.strip())
-    text = re.sub(r"\s[•◆◇▪■●◦‣]\s", " ", text)
+    text = _INNER_BULLET.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.textform import BULLET
+
 from .text import Entry, clean, ends_sentence, strip_glyphs
 
 LABEL_RE = re.compile(r"^\(?([a-z]{1,4})\)\s+(.*)$|^([a-z])\.\s+(.*)$")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
-GLYPH_RE = re.compile(r"^\s*(?:[•▪◆➤✓●◦■□▸►‣⁃\uf0a7\uf0b7\uf0d8\uf0fc-]|\(cid:\d+\))")
+GLYPH_RE = re.compile(rf"^\s*(?:{BULLET}|-)")
 
 
 def label_of(entry: Entry) -> Optional[tuple[str, str]]:

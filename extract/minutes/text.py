@@ -12,18 +12,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.model import Line
+from extract.textform import BULLET, collapse
 
-# "(cid:127)" and private-use code points are bullets drawn from a font without
-# a Unicode map (pdfminer's spelling, Word's Symbol/Wingdings bullets).
-_LEADING_GLYPHS = re.compile(r"^(?:[•▪◆➤✓●◦■□▸►‣⁃⇒\uf0a7\uf0b7\uf0d8\uf0fc]\s*|\(cid:\d+\)\s*|[-–*]\s+)+")
+_LEADING_GLYPHS = re.compile(rf"^(?:{BULLET}\s*|[-–*]\s+)+")
 _SEPARATOR = re.compile(r"^\s*[-–—_*=~]{2,}\s*o\s*O\s*o\s*[-–—_*=~]{2,}\s*$|^\s*(?:[-–—_*=~]\s*){3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _MARKUP = re.compile(r"\*\*|__|</?sup>|^\s*#{1,6}\s+")
-
-
-def collapse(text: str) -> str:
-    """Whitespace-collapsed text: the form every comparison and output uses."""
-    return re.sub(r"\s+", " ", text or "").strip()
 
 
 def strip_glyphs(text: str) -> str:

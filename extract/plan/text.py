@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 
+from extract.textform import BULLET, collapse
+
 # Glyphs that only mark a list item. "-"/">" count only before a space, so
 # hyphenated words and arrows inside sentences survive.
-# "(cid:127)" is how pdfminer spells a bullet drawn from a font without a map.
-SYMBOL = r"(?:[•▪◆◇➤➢►▶✓✔■□●○◦∙·\uf0b7\uf0a7\uf0d8\uf0fc]|\(cid:\d+\))"
+SYMBOL = BULLET
 ASCII = r"[-*>o](?=\s)"
 GLYPH = rf"(?:{SYMBOL}|{ASCII})"
 _LEADING_GLYPH = re.compile(rf"^\s*(?:{GLYPH}\s*)+")
 # Inside a cell a line starting "- " may just be a wrapped "Care - Team"; the
 # ASCII marks count as glyphs only when the block's first line uses them too.
 _LEADING_SYMBOL = re.compile(rf"^\s*(?:{SYMBOL}\s*)+")
-_WS = re.compile(r"\s+")
 # A line broken after a hyphen inside a word ("bi-" / "monthly") is one word.
 _SOFT_BREAK = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*(?=\w)")
 # A line ending in one of these is continued by the next line, not a new item.
@@ -37,10 +37,6 @@ def strip_glyph(line: str, ascii_marks: bool = True) -> str:
 def _ascii_list(lines) -> bool:
     first = next((ln for ln in lines if ln.strip()), "")
     return bool(re.match(rf"^\s*{ASCII}", first))
-
-
-def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def clean(text: str | None) -> str:

@@ -1,0 +1,22 @@
+"""The contract's text form, shared by every extractor.
+
+The output contract fixes one rule for all text fields (whitespace collapsed,
+list glyphs removed); keeping the whitespace rule and the set of list glyphs
+here means plans, minutes, reports and renderings cannot drift apart.
+"""
+from __future__ import annotations
+
+import re
+
+# Characters that only mark a list item. The private-use code points are
+# Word's Symbol/Wingdings bullets drawn from a font without a Unicode map.
+BULLET_CHARS = "•▪▫◆◇➤➢►▶▸✓✔■□●○◦∙·‣⁃⇒\uf0b7\uf0a7\uf0d8\uf0fc\uf076"
+# A bullet glyph, or pdfminer's "(cid:127)" spelling of an unmapped one.
+BULLET = rf"(?:[{BULLET_CHARS}]|\(cid:\d+\))"
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str | None) -> str:
+    """Whitespace-collapsed text: the form every comparison and output uses."""
+    return _WS.sub(" ", text or "").strip()
