@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from normalise.person_resolver import resolve_people
 
 from . import models as m
+from .lookup import id_of
 from .versions import latest_documents
 
 
@@ -62,7 +63,7 @@ def rebuild_people(session: Session, council: str | None) -> int:
         session.add(prow)
         session.flush()
         for role in sorted(set(person.get("roles") or [])):
-            session.add(m.PersonRole(person_id=prow.id, role_id=_role_id(session, role)))
+            session.add(m.PersonRole(person_id=prow.id, role_id=id_of(session, m.Role, name=role)))
         for mention in person["mentions"]:
             key = (mention.get("doc"), mention.get("name"), mention.get("page"), mention.get("role"))
             session.add(m.PersonMention(person_id=prow.id, document_id=int(mention["doc"]), page=mention.get("page"),
@@ -82,12 +83,3 @@ def _resolve(pairs, council) -> list[dict]:
     for mention, _ in pairs:
         by_doc.setdefault(mention["doc"], []).append(dict(mention))
     return [person for group in by_doc.values() for person in resolve_people(group)]
-
-
-def _role_id(session: Session, name: str) -> int:
-    row = session.scalar(select(m.Role).where(m.Role.name == name))
-    if row is None:
-        row = m.Role(name=name)
-        session.add(row)
-        session.flush()
-    return row.id

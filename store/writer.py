@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy.orm import Session
 
 from . import models as m
+from .lookup import id_of
 
 
 def _date(value):
@@ -112,18 +113,10 @@ def _store_action(session: Session, doc: m.Document, rec: m.Recommendation, seq:
         session.flush()
         for kind, key in (("accountable", "accountable"), ("monitor", "monitors")):
             for owner in upd.get(key) or []:
-                group_id = _group_id(session, doc.council, owner["name"]) if owner.get("group") else None
+                group_id = id_of(session, m.OwnerGroup, council=doc.council, name=owner["name"]) \
+                    if owner.get("group") else None
                 session.add(m.ActionOwner(action_id=arow.id, action_update_id=urow.id, document_id=doc.id,
                                           kind=kind, name=owner["name"], role=owner.get("role"), group_id=group_id))
-
-
-def _group_id(session: Session, council: str | None, name: str) -> int:
-    row = session.query(m.OwnerGroup).filter_by(council=council, name=name).one_or_none()
-    if row is None:
-        row = m.OwnerGroup(council=council, name=name)
-        session.add(row)
-        session.flush()
-    return row.id
 
 
 def _store_meeting(session: Session, doc: m.Document, meeting: dict) -> None:
