@@ -9,13 +9,13 @@ import re
 from datetime import date
 
 from .model import DocumentModel
+from .written_dates import parse_date
 
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][A-Za-z'&-]+[ \t]+){1,4}?(?i:(?:county borough|metropolitan borough|county|city|borough|district|town|parish)[ \t]+)?(?i:council))\b"
 )
 _SKIP_TITLE = re.compile(r"^(public document pack|agenda( item)?|appendix\b|page \d+|\d+)$", re.I)
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS})\.?,?\s+(\d{{4}})\b", re.I)
 _GENERIC = re.compile(r"^(the|our|this|we|in|a|an)\b", re.I)
 
@@ -42,10 +42,10 @@ def council_name(doc: DocumentModel) -> str | None:
 def document_date(doc: DocumentModel) -> date | None:
     """The first full date near the top of the first page, else its first month and year."""
     text = "\n".join((doc.pages[0].text if doc.pages else "").splitlines()[:40])
-    m = _DAY_DATE.search(text)
-    if m:
+    written = parse_date(text)
+    if written:
         try:
-            return date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+            return date.fromisoformat(written)
         except ValueError:
             pass
     m = _MONTH_YEAR.search(text)

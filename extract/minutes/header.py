@@ -10,17 +10,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.written_dates import DATE_RE, parse_date
 from .text import Entry, collapse
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-DATE_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}})\b"
-    rf"|\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
-    re.I,
-)
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)
 COUNCIL_RE = re.compile(
     r"^[A-Z][\w&' -]*\b(?:Council|Authority|Borough|Corporation)\b$"
@@ -31,20 +23,6 @@ CLOSING_RE = re.compile(
     re.I,
 )
 SMALL = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "an", "with"}
-
-
-def parse_date(text: str) -> Optional[str]:
-    m = DATE_RE.search(text or "")
-    if not m:
-        return None
-    if m.group(1):
-        day, mon, year = m.group(1), m.group(2), m.group(3)
-    else:
-        mon, day, year = m.group(4), m.group(5), m.group(6)
-    month = next((n for name, n in MONTHS.items() if name.startswith(mon.lower()[:3])), None)
-    if not month:
-        return None
-    return f"{int(year):04d}-{month:02d}-{int(day):02d}"
 
 
 def parse_time(text: str) -> Optional[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.minutes.header import parse_date, title_case
+from extract.minutes.header import title_case
+from extract.written_dates import parse_date
 from extract.minutes.text import clean, collapse
 
 LABEL_RE = re.compile(
