@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from .model import DocumentModel
 from .written_dates import parse_date
@@ -25,7 +27,16 @@ def _month(name: str) -> int:
 
 
 def council_name(doc: DocumentModel) -> str | None:
-    """The first proper-noun "... Council" on the opening pages, in title case."""
+    """The first proper-noun "... Council" on the opening pages, in title case.
+
+    A report written for its own council's committee may never print the full
+    name, only "the County Council" and, in passing, its area; then the two
+    are put together (see ``_council_from_area``).
+    """
+    return _printed_council(doc) or _council_from_area(doc.text)
+
+
+def _printed_council(doc: DocumentModel) -> str | None:
     for page in doc.pages[:3] + doc.pages[3:]:
         for m in _COUNCIL.finditer(page.text):
             words = m.group(1).split()
@@ -37,6 +48,38 @@ def council_name(doc: DocumentModel) -> str | None:
             name = re.sub(r"'s$", "", name)
             return " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
     return None
+
+
+_SELF_REFERENCE = re.compile(r"\b[Tt]he (County|City|Borough|County Borough|Metropolitan Borough|District) Council\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _areas() -> tuple[tuple[str, re.Pattern], ...]:
+    lines = (Path(__file__).parent / "data" / "authorities.txt").read_text(encoding="utf-8").splitlines()
+    names = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return tuple((n, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])")) for n in names)
+
+
+def _council_from_area(text: str) -> str | None:
+    """"the County Council" plus the local-authority area the text names most.
+
+    Only areas from the list of principal authorities count, each mention
+    away from the start of a sentence (so "Reading the report" is no area),
+    and the area must be named at least twice, more often than any other.
+    """
+    kind = _SELF_REFERENCE.search(text)
+    if not kind:
+        return None
+    counts = []
+    for name, pattern in _areas():
+        n = sum(1 for m in pattern.finditer(text) if not _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
+        if n:
+            counts.append((n, name))
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return f"{counts[0][1]} {kind.group(1)} Council"
 
 
 def document_date(doc: DocumentModel) -> date | None:
@@ -59,17 +102,44 @@ def _is_title(line, council) -> bool:
     return bool(text) and not _SKIP_TITLE.match(text) and not (council and text.lower() == council.lower())
 
 
+_MEETING_LINE = re.compile(r"\b(committee|panel|board|cabinet|council|forum|meeting)\b", re.I)
+_OPEN_END = re.compile(r"(?:\b(?:to|of|and|the|for|in|on|with|a|an|by|at)|[-–—:,&])$", re.I)
+
+
+def _is_meeting_line(text: str) -> bool:
+    """"CHILDREN AND FAMILIES ... COMMITTEE - 5th NOVEMBER 2018": whom a report
+    goes to and when, printed above the report's own title."""
+    return bool(_MEETING_LINE.search(text)) and parse_date(text) is not None
+
+
+def _wraps(line, page) -> bool:
+    """A title line that runs on: it ends mid-phrase, or fills the text width."""
+    text = line.text.strip()
+    if _OPEN_END.search(text):
+        return True
+    right = max((ln.bbox[2] for ln in page.lines if ln.bbox), default=None)
+    return bool(line.bbox and right) and line.bbox[2] >= right - 40 and len(text) >= 60
+
+
 def document_title(doc: DocumentModel) -> str | None:
-    """The opening line, skipping pack covers and the council's name.
+    """The opening line, skipping pack covers, the council's name and the
+    meeting a report is addressed to, with its wrapped second line.
 
     Minutes and reports replace it with the title they print in their own header.
     """
     council = council_name(doc)
     for page in doc.pages[:2]:
         candidates = [ln for ln in page.lines if _is_title(ln, council)]
+        if len(candidates) > 1 and _is_meeting_line(candidates[0].text):
+            candidates = candidates[1:]
         if not candidates:
             continue
-        return candidates[0].text.strip()
+        parts = [candidates[0]]
+        for nxt in candidates[1:3]:
+            if not _wraps(parts[-1], page) or nxt.text.isupper() != parts[0].text.isupper():
+                break
+            parts.append(nxt)
+        return " ".join(ln.text.strip() for ln in parts)
     for page in doc.pages[:1]:
         for line in page.lines:
             if line.text.strip():

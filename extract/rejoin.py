@@ -23,7 +23,8 @@ _NAME_PREFIX = re.compile(r"\b[A-Z]['\u2019]$")  # O' / D' wrapped away from the
 
 
 def _vocabulary(doc: DocumentModel) -> Counter:
-    """Words as printed whole: prose lines, and cell words away from a cell's line breaks."""
+    """Words as printed whole: prose lines, and cell words away from a cell's line breaks
+    (or, at a line start, capitalised)."""
     words: Counter = Counter()
     for page in doc.pages:
         for line in page.lines:
@@ -34,7 +35,11 @@ def _vocabulary(doc: DocumentModel) -> Counter:
                     lines = cell.text.split("\n")
                     for i, line in enumerate(lines):
                         tokens = _WORD.findall(line)
-                        lo = 1 if i > 0 else 0
+                        # A line's first word may be a fragment's tail, but a
+                        # tail never starts with a capital; a capitalised first
+                        # word is whole unless it also ends a cut-off cell.
+                        whole_head = len(tokens) > 1 and tokens[0][0].isupper()
+                        lo = 1 if i > 0 and not whole_head else 0
                         hi = len(tokens) - 1 if i < len(lines) - 1 else len(tokens)
                         words.update(w.lower() for w in tokens[lo:hi])
     return words

@@ -45,9 +45,7 @@ def normalise_plan(record: dict) -> None:
                 upd["status"] = update_status(upd.get("progress") or "", target.get("text") or "")
             action["status"] = action_status([u["status"] for u in action.get("updates", [])])
         if rec.get("accountability_text") and "accountable" not in rec:
-            # A progress report's lead-officer column is narrow: its printed lines are
-            # wraps of one sentence, not list items, so the cell is split from its text.
-            rec["accountable"] = _owners(rec.get("accountability_text"), None)
+            rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"))
 
 
 def person_mentions(record: dict) -> list[dict]:

@@ -89,11 +89,12 @@ SEPARATORS = DASHES | {",", ";", ":", "(", ")", "[", "]", "|"}
 # Given names do not end like abstract nouns; such words in a name slot are title words.
 _NOUN_SUFFIX = re.compile(r"(tion|sion|ment|ness|ship|ism|ogy|ical|ional|ities)$")
 _NAME_SHAPE = re.compile(
-    r"^(?:[A-Z][a-z]?['’])?(?:Ma?c)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+(?:[A-Z][a-z]+)?)*$"
+    r"^(?:[A-Z][a-z]?['’] ?)?(?:Ma?c)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+(?:[A-Z][a-z]+)?)*$"
 )
 _INITIALS = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Za-z]|\d+|[–—‒―]|-|&|[^\sA-Za-z\d]")
+# "O' Hagar": a surname prefix a typist or a line wrap left apart from the rest.
+_TOKEN = re.compile(r"[OD]['’] [A-Z][a-z]+|[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Za-z]|\d+|[–—‒―]|-|&|[^\sA-Za-z\d]")
 _BULLET = re.compile(rf"^[\s*>{BULLET_CHARS}]+")
 _INNER_BULLET = re.compile(rf"\s[{BULLET_CHARS}]\s")
 

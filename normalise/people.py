@@ -65,11 +65,19 @@ def _merge_items(items: list[str]) -> list[str]:
 def _continues(prev: list[Tok], prev_spans: list[tuple[int, int]], cur: list[Tok]) -> bool:
     if not prev:
         return False
+    if _half_name(prev) and cur[0].kind == "NAME" and (len(cur) == 1 or cur[1].kind != "NAME"):
+        return True  # "Heads of Service – Chris" / "Thomas, Anita Gurry": a name cut in two
     if prev_spans and prev_spans[-1][1] == len(prev):
         return False  # the previous item ends on a name: a new item is a new owner
     if cur[0].kind in {"CONJ", "LOWER"} or len(cur) == 1:
         return True
     return prev[-1].kind in {"ROLE", "LOWER", "CONJ", "DASH"}
+
+
+def _half_name(toks: list[Tok]) -> bool:
+    """An item ending in one name word right after a dash or comma: a given name
+    whose surname went to the next item."""
+    return len(toks) >= 2 and toks[-1].kind == "NAME" and toks[-2].kind in {"DASH", "SEP"}
 
 
 def _text(item: str, toks: list[Tok]) -> str:

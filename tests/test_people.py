@@ -177,3 +177,24 @@ def test_surname_only_needs_a_compatible_initial_and_gender():
     assert {m["name"] for m in mrs["mentions"]} == {"Mrs G Thistlewood", "Mrs Thistlewood"}
     assert {m["name"] for m in _by_name(persons, "Mr K Thistlewood")["mentions"]} == {
         "Mr K Thistlewood", "Mr Thistlewood"}
+
+
+def test_progress_report_lead_officers_pair_names_with_posts():
+    """002's narrow Lead Officer column: each row's cell is one entry, so a name
+    printed before its post ("Nicci Collins Head of Service ...") keeps it."""
+    from ingest.batch import extract_file
+
+    from .conftest import pdf_path
+
+    record, _ = extract_file(pdf_path("002"))
+    recs = {r["number"]: r for r in record["plan"]["recommendations"]}
+
+    def owners(number):
+        return {(p["name"], p["role"]) for p in recs[number]["accountable"] if not p.get("group")}
+
+    assert owners("16") == {("Nicci Collins", "Head of Service Children in Care"),
+                            ("Anita Gurry", "Head of Fieldwork Service")}
+    assert ("Nicci Collins", "Head of Service CIC") in owners("1")
+    assert owners("9") == {("Anita Gurry", "Head of Service Field Social Work"),
+                           ("Donna Smalley", "Service Manager Child Sexual Exploitation")}
+    assert not any(p.get("group") for n in ("1", "9", "16") for p in recs[n]["accountable"])

@@ -158,3 +158,29 @@ def test_progress_report_keeps_figures_with_periods(report_002):
     assert any("2016/17" in k for k in repeat["figures"])
     assert "18.8%" in repeat["figures"].values()
     assert any(k.startswith("Target March") and "2020" in k for k in repeat["figures"])
+
+
+def _rec(report, number):
+    return next(r for r in report["recommendations"] if r["number"] == number)
+
+
+def test_progress_report_text_continues_over_the_page(report_002):
+    # 002 page 5 merges "Ref." and "Ofsted Recommendation" into one heading; the
+    # recommendation's last words open page 6 in that column.
+    assert _rec(report_002, "2")["text"].endswith("supports effective case progression and decisionmaking.")
+
+
+def test_progress_report_target_cut_by_a_page_is_one_target(report_002):
+    targets = [t["text"] for t in _rec(report_002, "8")["targets"]]
+    assert any("have their needs identified and a plan put in place" in t for t in targets)
+    assert not any(t.startswith("needs identified") for t in targets)
+    # a row that fills every figure cell again is a measure of its own, cut or not
+    rec5 = [t["text"] for t in _rec(report_002, "5")["targets"]]
+    assert "Repeat CP plans" in rec5
+
+
+def test_progress_report_lead_lines_are_entries_not_wraps(report_002):
+    # each row's lead cell is one entry; a cell cut by a page break is rejoined
+    assert _rec(report_002, "3")["accountability_lines"] == ["Assistant Director Children's Social Care – Sharon Cooke"]
+    assert _rec(report_002, "5")["accountability_lines"][-1] == "Heads of Service – Chris Thomas, Anita Gurry and Nicci Collins"
+    assert len(_rec(report_002, "16")["accountability_lines"]) == 1

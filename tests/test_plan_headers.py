@@ -21,6 +21,8 @@ from tests.plan_pdf_builders import draw_ruled, new_canvas, text_line
     ("ACTION", "action"), ("Actions", "action"), ("What we will do", "action"),
     ("Ref", "ref"), ("No.", "ref"), ("Re\nf.", "ref"),
     ("Pro\ngres\ns\nRA\nG", "rag"), ("Ofsted\nRecommendation", "recommendation"),
+    # one merged column for the number and the text: the text's role wins
+    ("Ref. Ofsted\nRecommendation", "recommendation"), ("No. Action", "action"), ("Reference number", "ref"),
     ("Evidence of Completion or\nEvidence of Progress", "evidence"),
     ("Further Actions in\nprogress", "further_actions"),
 ])

@@ -38,3 +38,13 @@ def test_progress_report_lead_officers_read_whole(pdf_model):
     leads = " ".join(r["accountability_text"] for r in recs)
     assert "Performance Manager" in leads and "Safeguarding and Improvement" in leads
     assert "Performan ce" not in leads
+
+
+def test_a_capitalised_word_opening_a_cell_line_counts_as_printed_whole():
+    # "Exploitation" is printed whole only at the start of a cell line, where a
+    # fragment's tail could stand; a tail is never capitalised.
+    table = Table(page=1, bbox=None, rows=[[Cell("Led by the Child Sexual\nExploitation team")],
+                                           [Cell("Manager Child Sexual Exploitatio\nn – Ann Example")]])
+    doc = DocumentModel(path="x.pdf", sha256="", pages=[Page(number=1, width=0, height=0, tables=[table])])
+    rejoin_split_words(doc)
+    assert table.rows[1][0].text == "Manager Child Sexual Exploitation – Ann Example"

@@ -53,10 +53,25 @@ def normalise_header(text: str) -> str:
     return collapse(out).lower().rstrip(":")
 
 
+# A heading that names the number and the text of one merged column
+# ("Ref. Ofsted Recommendation", "No. Action"): the text role wins, because
+# the number is read from the start of the cell's text anyway.
+_REF_PREFIX = re.compile(r"^(?:ref(?:erence)?|no|number|id|#)\.?\s+(?=\S)")
+
+
 def header_role(text: str) -> str | None:
     h = normalise_header(text)
     if not h or len(h) > 80:
         return None
+    prefix = _REF_PREFIX.match(h)
+    if prefix:
+        rest = _role_of(h[prefix.end():])
+        if rest not in (None, "ref"):
+            return rest
+    return _role_of(h)
+
+
+def _role_of(h: str) -> str | None:
     for role, pats in _COMPILED:
         if any(p.search(h) for p in pats):
             return role

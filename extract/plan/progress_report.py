@@ -13,7 +13,7 @@ import re
 
 from .headers import column_roles, is_header_row, normalise_header
 from .sections import split_number
-from .text import cell_lines, clean, join_raw
+from .text import clean, join_raw
 
 _RAG = re.compile(r"^\s*(green|amber|red|g|a|r)\s*$", re.I)
 _REF = re.compile(r"^\s*(\d{1,3})\.?\s*(?=\S|$)")
@@ -61,8 +61,10 @@ def extract_progress_report(doc) -> dict:
     labels: dict[int, str] = {}
     after_header = False
     header_cut = False  # a header left alone at a page foot may end on the next page
+    last_page = None
     for page in doc.pages:
         for table in page.tables:
+            page_top = page.number != last_page
             rows = table.rows
             if rows and _report_header(rows[0]):
                 new_roles = column_roles(rows[0])
@@ -78,6 +80,7 @@ def extract_progress_report(doc) -> dict:
             elif roles is None or table.n_cols != max(roles) + 1 and not _refit(table, roles):
                 continue
             for row in rows:
+                first_row, page_top = page_top, False
                 cells = {i: (row[i].text if i < len(row) and not row[i].continued else "") for i in roles}
                 by_role: dict[str, str] = {}
                 for i, role in roles.items():
@@ -85,6 +88,7 @@ def extract_progress_report(doc) -> dict:
                         by_role[role] = join_raw([by_role.get(role, ""), cells[i]])
                 if not by_role:
                     continue
+                last_page = page.number
                 if header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not _RAG.match(
                         by_role.get("rag", "")):
                     header_cut = False  # the rest of the header row
@@ -121,7 +125,10 @@ def extract_progress_report(doc) -> dict:
                 if rag and g.rag is None:
                     g.rag = rag.group(1)[0].upper()
                 if by_role.get("accountability"):
-                    g.lead.append(by_role["accountability"])
+                    if first_row and g.lead and not starts:
+                        g.lead[-1] = join_raw([g.lead[-1], by_role["accountability"]])  # cut by the page
+                    else:
+                        g.lead.append(by_role["accountability"])
                 if by_role.get("evidence"):
                     g.evidence.append(by_role["evidence"])
                 if by_role.get("further_actions"):
@@ -131,9 +138,31 @@ def extract_progress_report(doc) -> dict:
                            if cells[i].strip()}
                 target_text = clean(join_raw([cells[i] for i, r in roles.items()
                                               if r == "targets" and not _is_figure_col(labels.get(i, ""))]))
-                if target_text or figures:
+                if first_row and not starts and g.targets and _continues(g.targets[-1], target_text, figures):
+                    _carry_on(g.targets[-1], target_text, figures)
+                elif target_text or figures:
                     g.targets.append({"text": target_text, "figures": figures, "page": page.number})
     return {"recommendations": [_finish(g) for g in groups]}
+
+
+def _continues(before: dict, text: str, figures: dict) -> bool:
+    """Whether the first target row on a page is the bottom half of the last row
+    of the page before: its sentence was left open there or resumes in lower
+    case, or it has no text and only adds to figure cells already begun. A row
+    that fills again every figure cell the one before filled is a row of its own."""
+    if not text:
+        return bool(figures) and set(figures) <= set(before["figures"])
+    if before["figures"] and set(figures) >= set(before["figures"]):
+        return False
+    return bool(before["text"]) and (not re.search(r"[.!?:;]$", before["text"]) or text[0].islower())
+
+
+def _carry_on(target: dict, text: str, figures: dict) -> None:
+    """The bottom half of a target row cut by a page break."""
+    target["text"] = clean(f"{target['text']} {text}")
+    for label, value in figures.items():
+        old = target["figures"].get(label)
+        target["figures"][label] = f"{old} {value}" if old else value
 
 
 def _is_figure_col(label: str) -> bool:
@@ -168,7 +197,9 @@ def _finish(g: _Group) -> dict:
         "objectives": [],
         "accountability_text": clean(lead_raw),
         "lead_officer_text": clean(lead_raw),
-        "accountability_lines": cell_lines(lead_raw),
+        # The lead-officer column is narrow, so a cell's printed lines are wraps
+        # of one entry; each row's cell is the entry someone typed.
+        "accountability_lines": [clean(part) for part in g.lead if clean(part)],
         "targets": g.targets,
         "performance": [t for t in g.targets if t["figures"]],
         "evidence": clean(join_raw(g.evidence)),
