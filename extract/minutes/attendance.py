@@ -123,4 +123,16 @@ def extract_attendance(lines: list[Entry]) -> dict:
             people.append(_person(first, collapse(" ".join(t for t, _ in row[1:]))))
         else:
             people.append(_person(first))
-    return out
+    return {section: _once(people) for section, people in out.items()}
+
+
+def _once(people: list[dict]) -> list[dict]:
+    """A list row repeated at the top of the next page (a table's first row set
+    to repeat like a header) names the same person once."""
+    seen, kept = set(), []
+    for p in people:
+        key = (p["name"], p["role"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept

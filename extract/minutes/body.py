@@ -108,7 +108,7 @@ class _Item:
             self.points.append(self.point)
             self.mode = "point"
             return
-        if self.mode == "point" and self.point and points.continues(self.point["text"], e, self.margin):
+        if self.mode == "point" and self.point and points.continues(self.point, e, self.margin):
             points.extend_point(self.point, e)
             return
         self.point = None

@@ -29,15 +29,38 @@ def label_of(entry: Entry) -> Optional[tuple[str, str]]:
     return label, rest
 
 
-def continues(point_text: str, entry: Entry, margin: Optional[float]) -> bool:
-    """Whether a line without a label is the rest of the open point."""
+def continues(point: dict, entry: Entry, margin: Optional[float]) -> bool:
+    """Whether a line without a label is the rest of the open point.
+
+    An indented line is; so is a line set tight under the point's last line on
+    the same page (paragraphs are spaced apart, wrapped lines are not), which
+    is all a layout without hanging indents has to show.
+    """
     text = clean(entry.text)
-    unfinished = not ends_sentence(point_text) and text[:1].islower()
+    unfinished = not ends_sentence(point["text"]) and text[:1].islower()
     if GLYPH_RE.match(entry.text) or entry.text.lstrip().startswith("- "):
         return unfinished  # a bullet glyph starts a new unlabelled bullet unless the sentence runs on
     if entry.x0 is not None and margin is not None and entry.x0 > margin + 5:
         return True
-    return unfinished
+    return unfinished or _wrapped_onto(point, entry)
+
+
+def _wrapped_onto(point: dict, entry: Entry) -> bool:
+    """The entry sits tight under the point's last line, and that line either
+    leaves its sentence open or runs to the right edge (a paragraph's last
+    line ending a sentence short of the edge ends the paragraph)."""
+    last = point["_lines"][-1]
+    if last.page != entry.page or not last.bbox or not entry.bbox:
+        return False
+    height = last.bbox[3] - last.bbox[1]
+    gap = entry.bbox[1] - last.bbox[3]
+    if not (height > 0 and -1 <= gap < 0.5 * height):
+        return False
+    if not ends_sentence(point["text"]):
+        return True
+    boxes = [e.bbox for e in point["_lines"] if e.bbox and e.page == entry.page] + [entry.bbox]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    return last.bbox[2] >= right - 0.15 * (right - left)
 
 
 def new_point(label: str, entry: Entry, rest: str) -> dict:
