@@ -108,7 +108,10 @@ def extract_progress_report(doc) -> dict:
                     n, rest = split_number(rec_text)
                     if n is not None and n.isdigit():
                         number, rec_text = n, rest
-                starts = number is not None or (after_header and (rec_text or ref).strip())
+                # Past a repeated header a row without a number opens a recommendation
+                # only if the one before has finished its sentence; else it goes on.
+                starts = number is not None or (after_header and bool((rec_text or ref).strip())
+                                                and not (groups and _open_sentence(groups[-1].text)))
                 if starts:
                     inferred = number is None
                     if inferred:
@@ -143,6 +146,11 @@ def extract_progress_report(doc) -> dict:
                 elif target_text or figures:
                     g.targets.append({"text": target_text, "figures": figures, "page": page.number})
     return {"recommendations": [_finish(g) for g in groups]}
+
+
+def _open_sentence(parts: list[str]) -> bool:
+    text = clean(join_raw(parts))
+    return bool(text) and not re.search(r"[.!?]$", text)
 
 
 def _continues(before: dict, text: str, figures: dict) -> bool:
