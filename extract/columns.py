@@ -28,6 +28,7 @@ from .plan.headers import header_role
 from .plan.sections import is_page_furniture, list_heading, recommendation_heading
 
 MIN_HEADER_ROLES = 3  # header cells naming a known column, so prose never passes
+MAX_HEADER_LINES = 8  # narrow columns wrap a heading ("Evidence of / Completion or / ...") over many lines
 GUTTER = 4.0  # points of white space between columns, wider than a space between words
 STRADDLE = 1.5  # points a word must reach past a boundary on both sides to cross it
 _ID = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?\.?(?=\s|[A-Z(]|$)")
@@ -131,14 +132,16 @@ def _header_at(rows: list[Row], i: int):
     height = rows[i].bottom - rows[i].top
     # Header cells wrap ("TARGET" / "DATE"): lines just below whose groups
     # each sit under one header cell belong to it.
-    while end < len(rows) and end - i <= 3:
+    while end < len(rows) and end - i <= MAX_HEADER_LINES - 1:
         nxt = rows[end]
         if nxt.top - rows[end - 1].top > 1.6 * height or (rows[i].bold and not nxt.bold):
             break
         placed = []
         for g in nxt.groups():
             hit = [c for c in cells if g[0].x0 < c[1] + 2 and g[-1].x1 > c[0] - 2]
-            if len(hit) != 1 or _ANY_NUMBER.match(g[0].text):
+            # A number opening the first column is a row's id; elsewhere it
+            # may be a heading's own words ("Performance Q4" / "18 or by month").
+            if len(hit) != 1 or (hit[0] is cells[0] and _ANY_NUMBER.match(g[0].text)) or _ID.match(g[0].text):
                 placed = None
                 break
             placed.append((hit[0], g))

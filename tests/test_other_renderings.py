@@ -114,19 +114,22 @@ def test_minutes_in_other_style_match_gold(tmp_path, gold, style):
     assert f["points"][0] >= points and f["surplus_points"] == 0
 
 
-def test_progress_report_with_repeated_headers_and_cut_rows(tmp_path):
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_progress_report_with_repeated_headers_and_cut_rows(tmp_path, ruled):
     """002 typeset again with its header row repeated on every page and rows cut
     across pages: a row after a repeated header carries on the recommendation
-    whose sentence is still open instead of opening a new one."""
+    whose sentence is still open instead of opening a new one. Unruled, the
+    eleven narrow headings wrap over several lines, some opening with figures
+    ("18 or by month"), and a stray number sits alone on a line."""
     from extract.plan import extract_plan
     from extract.text import load_text
 
     md = RENDERINGS / "002.md"
     want = [(r["number"], r["rag"]) for r in extract_plan(load_text(md))["recommendations"]]
-    pdf = render(md, tmp_path / "002-repeat.pdf", pagesize=LANDSCAPE, split_rows=True)
+    pdf = render(md, tmp_path / "002-repeat.pdf", pagesize=LANDSCAPE, split_rows=True, ruled=ruled)
     record, _ = extract_file(pdf)
     recs = record["plan"]["recommendations"]
-    print(f"\n[002 ruled, repeated headers, cut rows] {len(recs)} recommendations")
+    print(f"\n[002 {'ruled' if ruled else 'unruled'}, repeated headers, cut rows] {len(recs)} recommendations")
     assert [(r["number"], r["rag"]) for r in recs] == want
     assert len(want) == 16
     assert all(r["lead_officer_text"] for r in recs)

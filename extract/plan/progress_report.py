@@ -62,6 +62,7 @@ def extract_progress_report(doc) -> dict:
     after_header = False
     header_cut = False  # a header left alone at a page foot may end on the next page
     last_page = None
+    pending = None  # a recommendation number printed on a line of its own
     for page in doc.pages:
         for table in page.tables:
             page_top = page.number != last_page
@@ -94,20 +95,16 @@ def extract_progress_report(doc) -> dict:
                     header_cut = False  # the rest of the header row
                     continue
                 header_cut = False
-                ref = by_role.get("ref", "")
-                rec_text = by_role.get("recommendation", "")
-                number = None
-                m = _REF.match(ref)
-                if m and (len(ref.strip()) <= 4 or not rec_text):
-                    number = m.group(1)
-                    if not rec_text:
-                        rec_text = ref[m.end():]
-                elif not rec_text and ref and after_header:
-                    rec_text = ref
-                if number is None and rec_text:
-                    n, rest = split_number(rec_text)
-                    if n is not None and n.isdigit():
-                        number, rec_text = n, rest
+                if _report_header(row):
+                    after_header, pending = True, None  # a header repeated inside the table
+                    continue
+                number, rec_text, ref = _row_number(by_role, after_header)
+                if number is not None and not rec_text.strip() and set(by_role) <= {"ref"}:
+                    pending = number  # a number alone on its line: the text follows
+                    continue
+                if number is None and pending is not None and rec_text.strip():
+                    number = pending
+                pending = None
                 # Past a repeated header a row without a number opens a recommendation
                 # only if the one before has finished its sentence; else it goes on.
                 starts = number is not None or (after_header and bool((rec_text or ref).strip())
@@ -146,6 +143,26 @@ def extract_progress_report(doc) -> dict:
                 elif target_text or figures:
                     g.targets.append({"text": target_text, "figures": figures, "page": page.number})
     return {"recommendations": [_finish(g) for g in groups]}
+
+
+def _row_number(by_role: dict, after_header: bool) -> tuple[str | None, str, str]:
+    """(number, recommendation text, ref text) of a row: the number comes from
+    the Ref column, or opens the recommendation text ("2. Ensure ...")."""
+    ref = by_role.get("ref", "")
+    rec_text = by_role.get("recommendation", "")
+    number = None
+    m = _REF.match(ref)
+    if m and (len(ref.strip()) <= 4 or not rec_text):
+        number = m.group(1)
+        if not rec_text:
+            rec_text = ref[m.end():]
+    elif not rec_text and ref and after_header:
+        rec_text = ref
+    if number is None and rec_text:
+        n, rest = split_number(rec_text)
+        if n is not None and n.isdigit():
+            number, rec_text = n, rest
+    return number, rec_text, ref
 
 
 def _open_sentence(parts: list[str]) -> bool:
