@@ -288,7 +288,10 @@ def _blocks(lines: list[Row], cols: Columns):
     for line in lines:
         for c, ws in enumerate(_cells_of(line, cols)):
             if ws:
-                per_col[c].append((min(w.top for w in ws), max(w.bottom for w in ws), " ".join(w.text for w in ws)))
+                # A list glyph from another font sits higher than the words beside
+                # it; the line's place is where its words are.
+                text_ws = [w for w in ws if any(ch.isalnum() for ch in w.text)] or ws
+                per_col[c].append((min(w.top for w in text_ws), max(w.bottom for w in ws), " ".join(w.text for w in ws)))
     pitches = sorted(b[0] - a[0] for col in per_col for a, b in zip(col, col[1:]))
     height = sorted(r.bottom - r.top for r in lines)[len(lines) // 2]
     # A cell's own lines follow at the leading, the least pitch in a column
@@ -384,16 +387,24 @@ def _continues(rows: list[Row], start: int, cols: Columns | None) -> int:
     return 0
 
 
-def header_tables(page, page_number: int, carried=None):
+@dataclass
+class Carried:
+    """A table that ran off the foot of a page: its header cells and columns."""
+
+    cells: list
+    cols: Columns
+
+
+def header_tables(page, page_number: int, carried: Carried | None = None):
     """Tables found under known headers, or carried on from the page before.
 
-    ``carried`` is the header of a table that ran off the foot of the previous
-    page; the second value returned is the same for this page, for the next
-    one. Returns (tables or None, carried header or None).
+    ``carried`` is the table that ran off the foot of the previous page; the
+    second value returned is the same for this page, for the next one.
+    Returns (tables or None, ``Carried`` or None).
     """
     rows = page_rows(page)
     tables: list[Table] = []
-    last = (None, -1)  # header cells of the last table, index after it
+    last = (None, -1, None)  # header cells of the last table, index after it, its columns
 
     def emit(cols, header, start, end, cells):
         nonlocal last
@@ -401,7 +412,7 @@ def header_tables(page, page_number: int, carried=None):
         t = _table(page_number, cols, header, rows[start:end], alone)
         if t is not None:
             tables.append(t)
-            last = (cells, end)
+            last = (cells, end, cols)
 
     def carry_on(cells, cols, i):
         # The same table set again with other widths and no header (a
@@ -418,11 +429,17 @@ def header_tables(page, page_number: int, carried=None):
     i = 0
     if carried is not None and rows and _header_at(rows, 0) is None:
         # Re-measured here: a renderer may shift a table's text a little on the next page.
-        cols = _fit(carried, rows, 0, loose=True)
+        cols = _fit(carried.cells, rows, 0, loose=True)
         end = _continues(rows, 0, cols)
         if end:
-            emit(cols, None, 0, end, carried)
-            i = carry_on(carried, cols, end)
+            emit(cols, None, 0, end, carried.cells)
+            i = carry_on(carried.cells, cols, end)
+        else:
+            end = _cut_tail(rows, carried.cols)
+            if end:
+                tables.append(_tail_table(page_number, carried.cols, rows[:end]))
+                last = (carried.cells, end, carried.cols)
+                i = end
     while i < len(rows):
         found = _header_at(rows, i)
         if found is None:
@@ -433,10 +450,50 @@ def header_tables(page, page_number: int, carried=None):
         end = _body(rows, start, cols)
         emit(cols, rows[i:start], start, end, cells)
         i = carry_on(cells, cols, max(end, start))
-    cells, end = last
+    cells, end, cols = last
     tail = rows[end:] if end >= 0 else rows
-    runs_on = cells if cells is not None and all(_furniture(r) for r in tail) else None
+    runs_on = Carried(cells, cols) if cells is not None and all(_furniture(r) for r in tail) else None
     return tables or None, runs_on
+
+
+def _header_columns(cells) -> Columns:
+    """Columns straight from the header's cells: their left edges divide them."""
+    return Columns([c[0] - 1.0 for c in cells[1:]], cells[0][0] - 1.0, cells[-1][1] + 1.0)
+
+
+MAX_TAIL_LINES = 8
+
+
+def _cut_tail(rows: list[Row], cols: Columns) -> int:
+    """Index after the lines opening a page that finish the last row of the
+    table the page before ran off: a few lines, each inside one column, up to
+    a heading, a header or the end of the page. Too few cells are filled for
+    the gutters to be measured here, so the columns measured on the page
+    before place them."""
+    for end, row in enumerate(rows):
+        if end and (_furniture(row) or _heading(row, cols) or _header_at(rows, end) is not None):
+            return end
+        if end == MAX_TAIL_LINES or cols.crossed(row) or row.words[0].x0 < cols.left - 3.0:
+            return 0  # prose across the columns, or too long for a cut row: the table had ended
+        if len({cols.of(w.centre) for w in row.words}) != 1:
+            return 0
+    return len(rows)
+
+
+def _tail_table(page_number: int, cols: Columns, lines: list[Row]) -> Table:
+    """The cut row's bottom half as a one-row table."""
+    per_col = [[] for _ in range(cols.n)]
+    for line in lines:
+        for c, ws in enumerate(_cells_of(line, cols)):
+            if ws:
+                per_col[c].append(" ".join(w.text for w in ws))
+    top, bottom = min(r.top for r in lines), max(r.bottom for r in lines)
+    cells = [Cell(text="\n".join(t), bbox=(*cols.edges(c)[:1], top, cols.edges(c)[1], bottom), row=0, col=c)
+             for c, t in enumerate(per_col)]
+    if not any(c.text.strip() for c in cells[:cols.lead]):
+        for c in cells[:cols.lead]:
+            c.continued = True
+    return Table(page=page_number, bbox=(cols.left, top, cols.right, bottom), rows=[cells], ruled=False)
 
 
 def _fit(cells, rows: list[Row], start: int, loose: bool = False) -> Columns | None:
@@ -448,7 +505,7 @@ def _fit(cells, rows: list[Row], start: int, loose: bool = False) -> Columns | N
     does, and the lines up to the next heading are used, prose included: it
     covers every x alike, so the gutters stay lowest.
     """
-    provisional = Columns([c[0] - 1.0 for c in cells[1:]], cells[0][0] - 1.0, cells[-1][1] + 1.0)
+    provisional = _header_columns(cells)
     stop = start
     while stop < len(rows) and _header_at(rows, stop) is None and not _heading(rows[stop], provisional):
         stop += 1

@@ -134,6 +134,23 @@ class ActionTableReader:
         filled = {r for r in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[r][0].strip()}
         return bool(filled) and filled < set(self.update["_raw"])
 
+    def _runs_on(self, fields, covered) -> bool:
+        """A row that finishes the sentence the update above left open.
+
+        A rendering that cut a row at a page break and later lost the break
+        (the two halves set one under the other) leaves a row under the same
+        merged action whose progress resumes mid-sentence in lower case and
+        which fills fewer cells than the update above.
+        """
+        progress = clean(fields["progress"][0])
+        before = clean(join_raw(self.update["_raw"].get("progress", [])))
+        if not covered or not progress or not before or not progress[0].islower():
+            return False
+        if re.search(r"[.;:!?]$", before):
+            return False
+        filled = {r for r in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[r][0].strip()}
+        return filled < set(self.update["_raw"])
+
     def _row(self, page, row, may_continue, sink):
         roles = self.roles
         action_text, action_boxes, covered = _role_text(row, roles, "action")
@@ -147,7 +164,7 @@ class ActionTableReader:
         row_box = _union([c.bbox for c in row if not c.continued])
 
         if action_id is None and self.action is not None and self.update is not None and (
-                may_continue or self._split_tail(row, fields, covered)):
+                may_continue or self._split_tail(row, fields, covered) or self._runs_on(fields, covered)):
             # A cut row leaves some cells empty on one side of the break; a
             # full row is a new update even if the action text runs on.
             if any(not fields[r][0].strip() for r in UPDATE_ROLES if r in roles.values()):
