@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import normalise_date
-from .people import split_owner_cell
+from .people import role_first_column, split_owner_cell
+from .repair import Mender, record_texts
 from .person_resolver import resolve_people
 from .status import action_status, rag, update_status
 
@@ -22,30 +23,39 @@ def _doc_date(record: dict) -> date | None:
         return None
 
 
-def _owners(text: str | None, lines: list[str] | None) -> list[dict]:
+def _owners(text: str | None, lines: list[str] | None, role_first: bool = False,
+            mend: Mender | None = None) -> list[dict]:
     if not text:
         return []
-    split = split_owner_cell(text, lines)
-    owners = [{"name": p["name"], "role": p.get("role"), "person_id": None} for p in split["persons"]]
-    owners += [{"name": g, "role": None, "person_id": None, "group": True} for g in split["groups"]]
+    split = split_owner_cell(text, lines, role_first)
+    fix = mend.text if mend else (lambda t: t)
+    owners = [{"name": p["name"], "role": fix(p.get("role")), "person_id": None} for p in split["persons"]]
+    owners += [{"name": fix(g), "role": None, "person_id": None, "group": True} for g in split["groups"]]
     return owners
 
 
 def normalise_plan(record: dict) -> None:
     doc_date = _doc_date(record)
-    for rec in (record.get("plan") or {}).get("recommendations", []):
+    recs = (record.get("plan") or {}).get("recommendations", [])
+    updates = [u for rec in recs for a in rec.get("actions", []) for u in a.get("updates", [])]
+    # Each owner column's own way of pairing posts with names, read over the whole document.
+    lead_first = role_first_column([line for rec in recs for line in rec.get("accountability_lines") or []])
+    acc_first = role_first_column([u.get("accountability_text") or "" for u in updates])
+    mon_first = role_first_column([u.get("monitor_text") or "" for u in updates])
+    mend = Mender(record_texts(record))
+    for rec in recs:
         if rec.get("rag"):
             rec["rag"] = rag(rec["rag"]) or rec["rag"]
         for action in rec.get("actions", []):
             for upd in action.get("updates", []):
                 target = upd.get("target_date") or {"text": ""}
                 upd["target_date"] = {**target, **normalise_date(target.get("text") or "", doc_date)}
-                upd["accountable"] = _owners(upd.get("accountability_text"), upd.get("accountability_lines"))
-                upd["monitors"] = _owners(upd.get("monitor_text"), upd.get("monitor_lines"))
+                upd["accountable"] = _owners(upd.get("accountability_text"), upd.get("accountability_lines"), acc_first, mend)
+                upd["monitors"] = _owners(upd.get("monitor_text"), upd.get("monitor_lines"), mon_first, mend)
                 upd["status"] = update_status(upd.get("progress") or "", target.get("text") or "")
             action["status"] = action_status([u["status"] for u in action.get("updates", [])])
         if rec.get("accountability_text") and "accountable" not in rec:
-            rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"))
+            rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"), lead_first, mend)
 
 
 def person_mentions(record: dict) -> list[dict]:

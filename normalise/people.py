@@ -21,12 +21,15 @@ _ROLE_SEPS = {",", ":", "–", "—", "-", "‒", "―"}
 _TRIM = {"SEP", "CONJ", "DASH"}
 
 
-def split_owner_cell(text: str, lines: list[str] | None = None) -> dict:
+def split_owner_cell(text: str, lines: list[str] | None = None, role_first: bool = False) -> dict:
     """``{"persons": [{"name", "role"}], "groups": [str]}`` for one owner cell.
 
     ``lines`` (the cell's list items or physical lines) is preferred when the extractor has
     it: an item boundary is the only evidence that title text right after a name without
     a dash is a separate post rather than that person's title.
+
+    ``role_first``: the column writes "Post – Name" as its rule (see ``role_first_column``),
+    so a post printed right before a name without the dash is still that person's post.
     """
     if lines:
         items, item_mode = _merge_items([clean_text(x) for x in lines if clean_text(x)]), True
@@ -37,7 +40,7 @@ def split_owner_cell(text: str, lines: list[str] | None = None) -> dict:
     for item in items:
         if item.lower() in PLACEHOLDERS:
             continue
-        found, grp = _analyse(item, title_follows_name=item_mode)
+        found, grp = _analyse(item, title_follows_name=item_mode, role_first=role_first)
         persons.extend(found)
         groups.extend(g for g in grp if g.lower() not in PLACEHOLDERS and g not in groups)
     return {"persons": _dedupe(persons), "groups": groups}
@@ -101,7 +104,25 @@ def _is_content(toks: list[Tok]) -> bool:
     return any(t.kind not in {"SEP", "CONJ", "DASH"} for t in toks)
 
 
-def _analyse(item: str, title_follows_name: bool) -> tuple[list[dict], list[str]]:
+def role_first_column(cells: list[str]) -> bool:
+    """Whether a column's entries are written "Post – Name": most entries that pair a
+    post with a name by a dash put the post first."""
+    first = last = 0
+    for cell in cells:
+        toks = tokenize(clean_text(cell))
+        spans = person_spans(toks)
+        for s, e in spans:
+            if s >= 2 and toks[s - 1].kind == "DASH" and toks[s - 2].kind in _POST:
+                first += 1
+            if e + 1 < len(toks) and toks[e].kind == "DASH" and toks[e + 1].kind in _POST:
+                last += 1
+    return first >= 2 and first > 2 * last
+
+
+_POST = {"HEAD", "ROLE", "ACRO"}
+
+
+def _analyse(item: str, title_follows_name: bool, role_first: bool = False) -> tuple[list[dict], list[str]]:
     toks = tokenize(item)
     spans = person_spans(toks)
     persons = [{"name": item[toks[s].start:toks[e - 1].end], "role": None} for s, e in spans]
@@ -112,6 +133,8 @@ def _analyse(item: str, title_follows_name: bool) -> tuple[list[dict], list[str]
     if _is_content(lead):
         if lead[-1].text in _ROLE_SEPS or lead[-1].text == "(":
             persons[0]["role"] = _role(item, lead)  # "Title – Name"
+        elif role_first and any(t.kind in ("HEAD", "ROLE") for t in lead):
+            persons[0]["role"] = _role(item, lead)  # "Title Name" where the column writes "Title – Name"
         else:
             groups.extend(_groups(item, lead))
     for k, (s, e) in enumerate(spans):

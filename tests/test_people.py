@@ -195,6 +195,34 @@ def test_progress_report_lead_officers_pair_names_with_posts():
     assert owners("16") == {("Nicci Collins", "Head of Service Children in Care"),
                             ("Anita Gurry", "Head of Fieldwork Service")}
     assert ("Nicci Collins", "Head of Service CIC") in owners("1")
+    # "Head of Practic Excellence Moira O'Hagar": a column of "Post – Name" entries gives
+    # the post before her name to her, and the post's lost letter comes back
+    assert ("Moira O'Hagar", "Head of Practice Excellence") in owners("2")
     assert owners("9") == {("Anita Gurry", "Head of Service Field Social Work"),
                            ("Donna Smalley", "Service Manager Child Sexual Exploitation")}
     assert not any(p.get("group") for n in ("1", "9", "16") for p in recs[n]["accountable"])
+
+
+def test_post_before_name_without_dash_follows_the_column_rule():
+    """A column that writes "Post – Name" gives a post printed right before a name
+    to that person; a column of bare names keeps such a post as its own owner."""
+    from normalise.people import role_first_column
+
+    column = ["Head of Service Field Social Work – Ann Example", "Service Manager – Bo Sample",
+              "Assistant Director Children's Social Care – Cy Person"]
+    assert role_first_column(column)
+    assert not role_first_column(["Ann Example", "Bo Sample – Service Manager", "IHWB Programme Manager Cy Person"])
+    cell = "Head of Practice Excellence Dee Person"
+    assert split_owner_cell(cell, [cell], role_first=True)["persons"] == [
+        {"name": "Dee Person", "role": "Head of Practice Excellence"}]
+    assert split_owner_cell(cell, [cell])["groups"] == ["Head of Practice Excellence"]
+
+
+def test_a_post_missing_its_last_letter_is_mended_from_the_document():
+    from normalise.repair import Mender
+
+    mend = Mender(["The Practice Excellence Team", "Practice Standards", "practice notes", "Plans and the Plan",
+                   "Head of Practic Excellence Moira O'Hagar", "Plans", "Plans"])
+    assert mend.text("Head of Practic Excellence") == "Head of Practice Excellence"
+    assert mend.text("Plan") == "Plan"  # a plural is another word, not damage
+    assert mend.text("Practice Manager") == "Practice Manager"
