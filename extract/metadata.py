@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import DocumentModel
+from .textform import collapse, title_case
 from .written_dates import parse_date
 
 _COUNCIL = re.compile(
@@ -26,14 +27,29 @@ def _month(name: str) -> int:
     return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(name[:3].lower()) + 1
 
 
+_COUNCIL_LINE = re.compile(r"^[A-Z][\w&' -]*\b(?:Council|Authority|Borough|Corporation)$", re.I)
+
+
+def council_heading(texts) -> str | None:
+    """A line that is nothing but a council's name (a letterhead), in the case
+    people write it. Minutes and reports pass their own opening lines."""
+    for text in texts:
+        text = collapse(text)
+        if _COUNCIL_LINE.match(text) and len(text.split()) <= 7:
+            return title_case(text)
+    return None
+
+
 def council_name(doc: DocumentModel) -> str | None:
-    """The first proper-noun "... Council" on the opening pages, in title case.
+    """The council's letterhead on the first page, else the first proper-noun
+    "... Council" in the text, in title case.
 
     A report written for its own council's committee may never print the full
     name, only "the County Council" and, in passing, its area; then the two
     are put together (see ``_council_from_area``).
     """
-    return _printed_council(doc) or _council_from_area(doc.text)
+    first = [ln.text for ln in doc.pages[0].lines[:12]] if doc.pages else []
+    return council_heading(first) or _printed_council(doc) or _council_from_area(doc.text)
 
 
 def _printed_council(doc: DocumentModel) -> str | None:

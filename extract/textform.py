@@ -20,3 +20,19 @@ _WS = re.compile(r"\s+")
 def collapse(text: str | None) -> str:
     """Whitespace-collapsed text: the form every comparison and output uses."""
     return _WS.sub(" ", text or "").strip()
+
+
+SMALL = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "an", "with"}
+
+
+def title_case(text: str) -> str:
+    """Shouted body names ("HEALTH (ADULTS) SELECT COMMITTEE") in the case people write them."""
+    if text != text.upper():
+        return text
+    words = []
+    for i, w in enumerate(text.lower().split()):
+        if i and w in SMALL:
+            words.append(w)
+        else:
+            words.append(re.sub(r"^([(\[\"']*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
+    return " ".join(words)

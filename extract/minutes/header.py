@@ -10,21 +10,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.metadata import council_heading
+from extract.textform import title_case
 from extract.written_dates import DATE_RE, parse_date
 from .text import Entry, collapse
 
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)
-COUNCIL_RE = re.compile(
-    r"^[A-Z][\w&' -]*\b(?:Council|Authority|Borough|Corporation)\b$"
-)
 CLOSING_RE = re.compile(
     r"\b(?:meeting|sitting)\b.{0,40}?\b(?:closed|ended|finished|terminated|concluded|rose)\b.{0,20}?\bat\s+"
     r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
     re.I,
 )
-SMALL = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "an", "with"}
-
-
 def parse_time(text: str) -> Optional[str]:
     """A clock time written the British way ("7.00 pm", "9.44pm", "19:00", "noon")."""
     if not text:
@@ -44,19 +40,6 @@ def parse_time(text: str) -> Optional[str]:
     return None
 
 
-def title_case(text: str) -> str:
-    """Shouted body names ("HEALTH (ADULTS) SELECT COMMITTEE") in the case people write them."""
-    if text != text.upper():
-        return text
-    words = []
-    for i, w in enumerate(text.lower().split()):
-        if i and w in SMALL:
-            words.append(w)
-        else:
-            words.append(re.sub(r"^([(\[\"']*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
-    return " ".join(words)
-
-
 def _opening(lines: list[Entry]) -> str:
     """The "Minutes of ..." sentence, which may wrap over several lines."""
     for i, e in enumerate(lines):
@@ -70,14 +53,6 @@ def _opening(lines: list[Entry]) -> str:
                     break
             return collapse(" ".join(parts))
     return ""
-
-
-def council_name(lines: list[Entry]) -> Optional[str]:
-    for e in lines[:12]:
-        text = e.clean
-        if COUNCIL_RE.match(text) and len(text.split()) <= 7:
-            return text
-    return None
 
 
 def extract_header(lines: list[Entry]) -> dict:
@@ -98,7 +73,7 @@ def extract_header(lines: list[Entry]) -> dict:
     if m:
         start = parse_time(m.group(1))
     return {
-        "council": council_name(first_page),
+        "council": council_heading(e.clean for e in first_page[:12]),
         "body": body,
         "date": date,
         "start_time": start,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.minutes.header import title_case
 from extract.written_dates import parse_date
 from extract.minutes.text import clean, collapse
 
@@ -46,14 +45,6 @@ def _pairs_from_lines(lines) -> list[tuple[str, str]]:
         if m and m.group(2) and re.search(r":-?", e.text):
             pairs.append((m.group(1), m.group(2).strip(" -:")))
     return pairs
-
-
-def council_name(lines) -> Optional[str]:
-    for e in lines[:6]:
-        text = clean(e.text)
-        if re.search(r"\b(?:Council|Authority)\b$", text, re.I) and len(text.split()) <= 7:
-            return title_case(text)
-    return None
 
 
 def extract_header(doc, lines) -> dict:

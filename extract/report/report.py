@@ -23,7 +23,8 @@ from typing import Optional
 
 from extract.minutes.text import clean, collapse, ends_sentence, entries
 
-from .header import LABEL_RE, council_name, extract_header
+from ..metadata import council_heading
+from .header import LABEL_RE, extract_header
 
 SECTION_RE = re.compile(r"^(\d{1,2})\.?\s+([A-Z].*)$")
 PARA_RE = re.compile(r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(.*)$")
@@ -116,7 +117,7 @@ def extract_report(doc) -> dict:
                     recs.append({"number": p["number"], "text": p["text"], "page": p["page"]})
             break
     return {
-        "council": council_name(lines),
+        "council": council_heading(clean(e.text) for e in lines[:6]),
         "meeting": meeting,
         "report": {
             "sections": sections,
