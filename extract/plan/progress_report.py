@@ -55,94 +55,115 @@ class _Group:
         self.targets: list[dict] = []
 
 
+class _Reader:
+    """Feeds the report's tables, page by page, into recommendation groups."""
+
+    def __init__(self):
+        self.groups: list[_Group] = []
+        self.roles: dict[int, str] | None = None
+        self.labels: dict[int, str] = {}
+        self.after_header = False
+        self.header_cut = False  # a header left alone at a page foot may end on the next page
+        self.last_page = None
+        self.pending = None  # a recommendation number printed on a line of its own
+
+    def table(self, page, table) -> None:
+        rows = table.rows
+        if rows and _report_header(rows[0]):
+            new_roles = column_roles(rows[0])
+            if self.roles is not None and max(self.roles) + 1 == table.n_cols:
+                # A header cut by the page foot loses words; the full one
+                # seen before with the same columns still applies.
+                self.roles = {**self.roles, **new_roles}
+            else:
+                self.roles = new_roles
+                self.labels = {i: _label(c.text) for i, c in enumerate(rows[0])}
+            rows = rows[1:]
+            self.after_header, self.header_cut = True, not rows
+        elif self.roles is None or table.n_cols != max(self.roles) + 1:
+            return
+        page_top = page.number != self.last_page
+        for row in rows:
+            if self.row(page, row, page_top):
+                page_top = False
+
+    def row(self, page, row, first_row: bool) -> bool:
+        """Read one row; False when it held nothing (so the page's first row is still to come)."""
+        roles = self.roles
+        cells = {i: (row[i].text if i < len(row) and not row[i].continued else "") for i in roles}
+        by_role: dict[str, str] = {}
+        for i, role in roles.items():
+            if cells[i].strip():
+                by_role[role] = join_raw([by_role.get(role, ""), cells[i]])
+        if not by_role:
+            return False
+        self.last_page = page.number
+        if self.header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not _RAG.match(
+                by_role.get("rag", "")):
+            self.header_cut = False  # the rest of the header row
+            return True
+        self.header_cut = False
+        if _report_header(row):
+            self.after_header, self.pending = True, None  # a header repeated inside the table
+            return True
+        number, rec_text, ref = _row_number(by_role, self.after_header)
+        if number is not None and not rec_text.strip() and set(by_role) <= {"ref"}:
+            self.pending = number  # a number alone on its line: the text follows
+            return True
+        if number is None and self.pending is not None and rec_text.strip():
+            number = self.pending
+        self.pending = None
+        groups = self.groups
+        # Past a repeated header a row without a number opens a recommendation
+        # only if the one before has finished its sentence; else it goes on.
+        starts = number is not None or (self.after_header and bool((rec_text or ref).strip())
+                                        and not (groups and _open_sentence(groups[-1].text)))
+        if starts:
+            inferred = number is None
+            if inferred:
+                prev = next((g.number for g in reversed(groups) if g.number and g.number.isdigit()), "0")
+                number = str(int(prev) + 1)
+            groups.append(_Group(number, inferred, page.number))
+        self.after_header = False
+        if groups:
+            self._fill(groups[-1], page, cells, by_role, rec_text, cut=first_row and not starts)
+        return True
+
+    def _fill(self, g: _Group, page, cells, by_role, rec_text: str, cut: bool) -> None:
+        """Add a row's cells to its group; ``cut``: the row opens a page inside the group,
+        so it may be the bottom half of the row the page before ended on."""
+        roles, labels = self.roles, self.labels
+        if rec_text.strip():
+            g.text.append(_drop_label(rec_text, labels, roles, "recommendation"))
+        rag = _RAG.match(by_role.get("rag", ""))
+        if rag and g.rag is None:
+            g.rag = rag.group(1)[0].upper()
+        if by_role.get("accountability"):
+            if cut and g.lead:
+                g.lead[-1] = join_raw([g.lead[-1], by_role["accountability"]])
+            else:
+                g.lead.append(by_role["accountability"])
+        if by_role.get("evidence"):
+            g.evidence.append(by_role["evidence"])
+        if by_role.get("further_actions"):
+            g.further.append(by_role["further_actions"])
+        figures = {labels.get(i) or str(i): clean(cells[i]) for i, r in roles.items()
+                   if r in FIGURE_ROLES and r != "targets" or (r == "targets" and _is_figure_col(labels.get(i, "")))
+                   if cells[i].strip()}
+        target_text = clean(join_raw([cells[i] for i, r in roles.items()
+                                      if r == "targets" and not _is_figure_col(labels.get(i, ""))]))
+        if cut and g.targets and _continues(g.targets[-1], target_text, figures):
+            _carry_on(g.targets[-1], target_text, figures)
+        elif target_text or figures:
+            g.targets.append({"text": target_text, "figures": figures, "page": page.number})
+
+
 def extract_progress_report(doc) -> dict:
-    groups: list[_Group] = []
-    roles: dict[int, str] | None = None
-    labels: dict[int, str] = {}
-    after_header = False
-    header_cut = False  # a header left alone at a page foot may end on the next page
-    last_page = None
-    pending = None  # a recommendation number printed on a line of its own
+    reader = _Reader()
     for page in doc.pages:
         for table in page.tables:
-            page_top = page.number != last_page
-            rows = table.rows
-            if rows and _report_header(rows[0]):
-                new_roles = column_roles(rows[0])
-                if roles is not None and max(roles) + 1 == table.n_cols:
-                    # A header cut by the page foot loses words; the full one
-                    # seen before with the same columns still applies.
-                    roles = {**roles, **new_roles}
-                else:
-                    roles = new_roles
-                    labels = {i: _label(c.text) for i, c in enumerate(rows[0])}
-                rows = rows[1:]
-                after_header, header_cut = True, not rows
-            elif roles is None or table.n_cols != max(roles) + 1 and not _refit(table, roles):
-                continue
-            for row in rows:
-                first_row, page_top = page_top, False
-                cells = {i: (row[i].text if i < len(row) and not row[i].continued else "") for i in roles}
-                by_role: dict[str, str] = {}
-                for i, role in roles.items():
-                    if cells[i].strip():
-                        by_role[role] = join_raw([by_role.get(role, ""), cells[i]])
-                if not by_role:
-                    continue
-                last_page = page.number
-                if header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not _RAG.match(
-                        by_role.get("rag", "")):
-                    header_cut = False  # the rest of the header row
-                    continue
-                header_cut = False
-                if _report_header(row):
-                    after_header, pending = True, None  # a header repeated inside the table
-                    continue
-                number, rec_text, ref = _row_number(by_role, after_header)
-                if number is not None and not rec_text.strip() and set(by_role) <= {"ref"}:
-                    pending = number  # a number alone on its line: the text follows
-                    continue
-                if number is None and pending is not None and rec_text.strip():
-                    number = pending
-                pending = None
-                # Past a repeated header a row without a number opens a recommendation
-                # only if the one before has finished its sentence; else it goes on.
-                starts = number is not None or (after_header and bool((rec_text or ref).strip())
-                                                and not (groups and _open_sentence(groups[-1].text)))
-                if starts:
-                    inferred = number is None
-                    if inferred:
-                        prev = next((g.number for g in reversed(groups) if g.number and g.number.isdigit()), "0")
-                        number = str(int(prev) + 1)
-                    groups.append(_Group(number, inferred, page.number))
-                after_header = False
-                if not groups:
-                    continue
-                g = groups[-1]
-                if rec_text.strip():
-                    g.text.append(_drop_label(rec_text, labels, roles, "recommendation"))
-                rag = _RAG.match(by_role.get("rag", ""))
-                if rag and g.rag is None:
-                    g.rag = rag.group(1)[0].upper()
-                if by_role.get("accountability"):
-                    if first_row and g.lead and not starts:
-                        g.lead[-1] = join_raw([g.lead[-1], by_role["accountability"]])  # cut by the page
-                    else:
-                        g.lead.append(by_role["accountability"])
-                if by_role.get("evidence"):
-                    g.evidence.append(by_role["evidence"])
-                if by_role.get("further_actions"):
-                    g.further.append(by_role["further_actions"])
-                figures = {labels.get(i) or str(i): clean(cells[i]) for i, r in roles.items()
-                           if r in FIGURE_ROLES and r != "targets" or (r == "targets" and _is_figure_col(labels.get(i, "")))
-                           if cells[i].strip()}
-                target_text = clean(join_raw([cells[i] for i, r in roles.items()
-                                              if r == "targets" and not _is_figure_col(labels.get(i, ""))]))
-                if first_row and not starts and g.targets and _continues(g.targets[-1], target_text, figures):
-                    _carry_on(g.targets[-1], target_text, figures)
-                elif target_text or figures:
-                    g.targets.append({"text": target_text, "figures": figures, "page": page.number})
-    return {"recommendations": [_finish(g) for g in groups]}
+            reader.table(page, table)
+    return {"recommendations": [_finish(g) for g in reader.groups]}
 
 
 def _row_number(by_role: dict, after_header: bool) -> tuple[str | None, str, str]:
@@ -193,10 +214,6 @@ def _carry_on(target: dict, text: str, figures: dict) -> None:
 def _is_figure_col(label: str) -> bool:
     """A "Target March 2020" column holds figures; a "Targets" column holds prose."""
     return bool(re.search(r"\d", label))
-
-
-def _refit(table, roles) -> bool:
-    return False
 
 
 def _drop_label(text: str, labels, roles, role) -> str:
