@@ -20,9 +20,18 @@ _STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "with", "by", "
 _BOILER = re.compile(r"intentionally\s+left\s+blank|\bcouncil\b$|^any questions", re.I)
 
 
+def _emphasised(after: list[Entry]):
+    """Bold lines, or lines set larger than the text around them (a title typeset
+    without bold is still set large)."""
+    sizes = sorted(e.size for e in after if e.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return lambda e: e.bold or (body > 0 and e.size >= 1.2 * body)
+
+
 def attachment_titles(after: list[Entry]) -> list[str]:
-    """Titles of papers appended to the minutes: the first substantial bold run of each."""
+    """Titles of papers appended to the minutes: the first substantial emphasised run of each."""
     titles, run, fresh = [], [], True
+    emphasised = _emphasised(after)
     for e in after:
         text = clean(e.text)
         if _BOILER.search(text):
@@ -31,7 +40,7 @@ def attachment_titles(after: list[Entry]) -> list[str]:
                 run = []
             fresh = True
             continue
-        if e.bold and fresh:
+        if emphasised(e) and fresh:
             run.append(text)
             continue
         if run:

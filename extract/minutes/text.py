@@ -77,6 +77,11 @@ class Entry:
             return self.line.bold
         return self.line.text.strip().startswith("**")
 
+    @property
+    def size(self) -> float:
+        """The line's type size (0 where a rendering has none)."""
+        return max((w.size for w in self.line.words), default=0.0)
+
 
 def entries(doc) -> list[Entry]:
     """Every text line outside tables, page furniture (bare page numbers) removed."""
