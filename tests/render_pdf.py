@@ -4,7 +4,7 @@ The bundled PDFs all come from one kind of generator (ruled Word tables, bold
 headings). Packs from other councils differ in ways that break extractors
 tuned on them: no ruling lines, other header words, other fonts and page
 sizes, plain headings, other bullet glyphs, header rows not repeated, rows cut
-across pages at other places. Re-typesetting the same words with reportlab
+across pages at other places, paragraphs set with no space between them. Re-typesetting the same words with reportlab
 lets the tests score the extractors on those variations against the same gold.
 
 The input is the format ``extract.text`` reads: ``#`` headings, ``**bold**``,
@@ -151,10 +151,10 @@ def _rename(text: str, header_map: dict) -> str:
 
 
 def render(md_path, pdf_path, *, ruled=True, repeat_header=True, pagesize=PORTRAIT, font="Helvetica",
-           header_map=None, bold_headings=True, bullet="•", split_rows=False) -> Path:
+           header_map=None, bold_headings=True, bullet="•", split_rows=False, para_space=4.0) -> Path:
     """Typeset ``md_path`` into ``pdf_path``; see the module docstring for the options."""
     regular, bold_font = FONTS[font]
-    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=12.5, spaceAfter=4)
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=12.5, spaceAfter=para_space)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0)
     heads = {lvl: ParagraphStyle(f"h{lvl}", parent=body, fontSize=size, leading=size * 1.25,
                                  fontName=bold_font if bold_headings else regular, spaceBefore=6)

@@ -35,6 +35,8 @@ STYLES = {
     "unruled-plain-split": dict(ruled=False, bold_headings=False, split_rows=True, repeat_header=False, bullet="-"),
     # a header left alone at the foot of a page, its rows on the next
     "unruled-norepeat-square": dict(ruled=False, repeat_header=False, bullet="▪"),
+    # paragraphs set solid: only sentences and indents tell a point's lines from the next paragraph
+    "ruled-solid-plain": dict(para_space=0.0, bold_headings=False, font="Times"),
 }
 # (document, style) -> (actions found, share of gold fields read exactly): the
 # figures reached, not the targets (98% ruled, 90% unruled).
@@ -52,6 +54,8 @@ PLAN_FLOORS = {
     ("003", "unruled-renamed-landscape"): (48, 1.0),  # 308/308
     ("003", "unruled-plain-split"): (48, 0.996),  # 307/308
     ("003", "unruled-norepeat-square"): (48, 0.996),  # 307/308
+    ("000", "ruled-solid-plain"): (82, 0.995),  # 814/818
+    ("003", "ruled-solid-plain"): (48, 1.0),  # 308/308
 }
 
 
@@ -97,7 +101,7 @@ def minutes_figures(meeting: dict, want: dict) -> dict:
 
 
 # style -> (attendance lists equal to gold, points equal to gold) reached
-MINUTES_FLOORS = {"ruled-times-landscape-plain": (4, 31), "unruled": (4, 31)}
+MINUTES_FLOORS = {"ruled-times-landscape-plain": (4, 31), "unruled": (4, 31), "ruled-solid-plain": (4, 31)}
 
 
 @pytest.mark.parametrize("style", sorted(MINUTES_FLOORS))

@@ -39,13 +39,17 @@ def heading(entry: Entry, last: Optional[int]) -> Optional[tuple[str, str]]:
     return m.group(1) + m.group(2), title
 
 
-def title_continues(entry: Entry) -> bool:
+def title_continues(entry: Entry, heading: Entry) -> bool:
+    """A heading's wrapped line: shouted like it, and set like it (bold under a
+    bold heading, plain under a plain one)."""
     text = clean(entry.text)
     if not text or is_separator(text) or resolutions.heading(entry) is not None:
         return False
     if HEAD_RE.match(text) or REPORT_REF_RE.match(text):
         return False
-    return _shouted(text) and (entry.bold or not entry.line.words)
+    # a wrapped year ("2015-17") has no letters to shout with
+    caps = _shouted(text) or (not any(c.isalpha() for c in text) and len(text) <= 12)
+    return caps and (entry.bold == heading.bold or not entry.line.words)
 
 
 def report_refs(text: str) -> list[str]:
@@ -76,7 +80,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
         if h:
             number, title = h
             heads = [e]
-            while i + 1 < len(lines) and title_continues(lines[i + 1]):
+            while i + 1 < len(lines) and title_continues(lines[i + 1], e):
                 i += 1
                 heads.append(lines[i])
                 title = f"{title} {clean(lines[i].text)}"
