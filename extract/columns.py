@@ -288,10 +288,7 @@ def _blocks(lines: list[Row], cols: Columns):
     for line in lines:
         for c, ws in enumerate(_cells_of(line, cols)):
             if ws:
-                # A list glyph from another font sits higher than the words beside
-                # it; the line's place is where its words are.
-                text_ws = [w for w in ws if any(ch.isalnum() for ch in w.text)] or ws
-                per_col[c].append((min(w.top for w in text_ws), max(w.bottom for w in ws), " ".join(w.text for w in ws)))
+                per_col[c].append((min(w.top for w in ws), max(w.bottom for w in ws), " ".join(w.text for w in ws)))
     pitches = sorted(b[0] - a[0] for col in per_col for a, b in zip(col, col[1:]))
     height = sorted(r.bottom - r.top for r in lines)[len(lines) // 2]
     # A cell's own lines follow at the leading, the least pitch in a column

@@ -22,11 +22,12 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
     """The raw document record: extracted text, not yet normalised."""
     kind = kind or detect_kind(model)
     doc_date = document_date(model)
+    council = council_name(model)
     record = {
         "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages)},
         "kind": kind,
-        "council": council_name(model),
-        "title": document_title(model),
+        "council": council,
+        "title": document_title(model, council),
         "date": doc_date.isoformat() if doc_date else None,
         "plan": None,
         "meeting": None,

@@ -53,7 +53,7 @@ def council_name(doc: DocumentModel) -> str | None:
 
 
 def _printed_council(doc: DocumentModel) -> str | None:
-    for page in doc.pages[:3] + doc.pages[3:]:
+    for page in doc.pages:
         for m in _COUNCIL.finditer(page.text):
             words = m.group(1).split()
             while words and _GENERIC.match(words[0]):
@@ -137,13 +137,14 @@ def _wraps(line, page) -> bool:
     return bool(line.bbox and right) and line.bbox[2] >= right - 40 and len(text) >= 60
 
 
-def document_title(doc: DocumentModel) -> str | None:
-    """The opening line, skipping pack covers, the council's name and the
-    meeting a report is addressed to, with its wrapped second line.
+def document_title(doc: DocumentModel, council: str | None = None) -> str | None:
+    """The opening line, skipping pack covers, the council's name (``council``,
+    read here when not passed) and the meeting a report is addressed to, with
+    its wrapped second line.
 
     Minutes and reports replace it with the title they print in their own header.
     """
-    council = council_name(doc)
+    council = council or council_name(doc)
     for page in doc.pages[:2]:
         candidates = [ln for ln in page.lines if _is_title(ln, council)]
         if len(candidates) > 1 and _is_meeting_line(candidates[0].text):

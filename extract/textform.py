@@ -17,6 +17,11 @@ BULLET = rf"(?:[{BULLET_CHARS}]|\(cid:\d+\))"
 _WS = re.compile(r"\s+")
 
 
+def ends_sentence(text: str | None) -> bool:
+    """Whether text closes its sentence (a full stop, colon, closing quote ...)."""
+    return bool(re.search(r"[.!?:;\"”’)]\s*$", text or ""))
+
+
 def collapse(text: str | None) -> str:
     """Whitespace-collapsed text: the form every comparison and output uses."""
     return _WS.sub(" ", text or "").strip()

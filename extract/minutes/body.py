@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import Optional
 
+from extract.textform import ends_sentence
+
 from . import declarations, events, points, resolutions
 from .header import CLOSING_RE
-from .text import Entry, clean, collapse, ends_sentence, is_separator, union_bbox
+from .text import Entry, clean, collapse, is_separator, union_bbox
 
 
 class _Item:
-    def __init__(self, margin: Optional[float]):
+    def __init__(self, margin: Optional[float], pitch: Optional[float] = None):
         self.margin = margin
+        self.pitch = pitch  # the minutes' line pitch: lines closer than it are one paragraph
         self.text: list[str] = []
         self.points: list[dict] = []
         self.resolutions: list[dict] = []
@@ -108,7 +111,7 @@ class _Item:
             self.points.append(self.point)
             self.mode = "point"
             return
-        if self.mode == "point" and self.point and points.continues(self.point, e, self.margin):
+        if self.mode == "point" and self.point and points.continues(self.point, e, self.margin, self.pitch):
             points.extend_point(self.point, e)
             return
         self.point = None
@@ -144,8 +147,8 @@ class _Sliced:
         self.bbox = entry.bbox
 
 
-def parse_body(lines: list[Entry], margin: Optional[float]) -> dict:
-    item = _Item(margin)
+def parse_body(lines: list[Entry], margin: Optional[float], pitch: Optional[float] = None) -> dict:
+    item = _Item(margin, pitch)
     for e in lines:
         item.feed(e)
     item.finish()

@@ -6,7 +6,7 @@ from .attendance import extract_attendance
 from .body import parse_body
 from .header import closing_time, extract_header
 from .infer import attachment_titles, infer_title
-from .text import entries, union_bbox
+from .text import entries, line_pitch, union_bbox
 
 
 def _item_output(item: dict, parsed: dict) -> dict:
@@ -38,10 +38,11 @@ def extract_meeting(doc) -> dict:
     meeting["attendance"] = extract_attendance(preamble)
     titles = attachment_titles(after)
     shouted = sum(1 for it in raw_items if it["title"] and it["title"].isupper()) > len(raw_items) / 2
+    pitch = line_pitch(lines)
     out = []
     for item in raw_items:
         margin = min((e.x0 for e in [*item["heads"], *item["body"]] if e.x0 is not None), default=None)
-        parsed = parse_body(item["body"], margin)
+        parsed = parse_body(item["body"], margin, pitch)
         row = _item_output(item, parsed)
         if row["title"] is None:
             context = " ".join([row["text"], *(p["text"] for p in row["points"])])

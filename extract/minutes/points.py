@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.textform import BULLET
+from extract.textform import BULLET, ends_sentence
 
-from .text import Entry, clean, ends_sentence, strip_glyphs
+from .text import Entry, clean, set_tight, strip_glyphs
 
 LABEL_RE = re.compile(r"^\(?([a-z]{1,4})\)\s+(.*)$|^([a-z])\.\s+(.*)$")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
@@ -29,12 +29,12 @@ def label_of(entry: Entry) -> Optional[tuple[str, str]]:
     return label, rest
 
 
-def continues(point: dict, entry: Entry, margin: Optional[float]) -> bool:
+def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optional[float] = None) -> bool:
     """Whether a line without a label is the rest of the open point.
 
-    An indented line is; so is a line set tight under the point's last line on
-    the same page (paragraphs are spaced apart, wrapped lines are not), which
-    is all a layout without hanging indents has to show.
+    An indented line is; so is a line set at the text's line pitch under the
+    point's last line (paragraphs are spaced apart, wrapped lines are not),
+    which is all a layout without hanging indents has to show.
     """
     text = clean(entry.text)
     unfinished = not ends_sentence(point["text"]) and text[:1].islower()
@@ -42,19 +42,15 @@ def continues(point: dict, entry: Entry, margin: Optional[float]) -> bool:
         return unfinished  # a bullet glyph starts a new unlabelled bullet unless the sentence runs on
     if entry.x0 is not None and margin is not None and entry.x0 > margin + 5:
         return True
-    return unfinished or _wrapped_onto(point, entry)
+    return unfinished or _wrapped_onto(point, entry, pitch)
 
 
-def _wrapped_onto(point: dict, entry: Entry) -> bool:
+def _wrapped_onto(point: dict, entry: Entry, pitch: Optional[float]) -> bool:
     """The entry sits tight under the point's last line, and that line either
     leaves its sentence open or runs to the right edge (a paragraph's last
     line ending a sentence short of the edge ends the paragraph)."""
     last = point["_lines"][-1]
-    if last.page != entry.page or not last.bbox or not entry.bbox:
-        return False
-    height = last.bbox[3] - last.bbox[1]
-    gap = entry.bbox[1] - last.bbox[3]
-    if not (height > 0 and -1 <= gap < 0.5 * height):
+    if not set_tight(last, entry, pitch):
         return False
     if not ends_sentence(point["text"]):
         return True

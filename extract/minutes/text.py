@@ -8,6 +8,7 @@ consistent between PDF and rendering inputs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
@@ -43,8 +44,18 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text or ""))
 
 
-def ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?:;\"”’)]\s*$", text or ""))
+def line_pitch(lines) -> Optional[float]:
+    """The commonest distance between consecutive lines: wider gaps separate paragraphs."""
+    gaps = [round(b.bbox[1] - a.bbox[1], 1) for a, b in zip(lines, lines[1:])
+            if a.bbox and b.bbox and a.page == b.page and b.bbox[1] > a.bbox[1]]
+    return Counter(gaps).most_common(1)[0][0] if gaps else None
+
+
+def set_tight(prev, e, pitch: Optional[float]) -> bool:
+    """Whether line ``e`` sits at the text's line pitch under ``prev`` on the same page."""
+    if pitch is None or prev is None or prev is e or not (prev.bbox and e.bbox) or prev.page != e.page:
+        return False
+    return 0 < e.bbox[1] - prev.bbox[1] <= pitch + 1.0
 
 
 @dataclass

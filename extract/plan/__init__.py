@@ -11,7 +11,7 @@ Public API: ``extract_plan(doc) -> {"recommendations": [...]}``.
 from __future__ import annotations
 
 from ..model import DocumentModel, Table
-from .actions import ActionTableReader, finish_action, split_action_id
+from .actions import ActionTableReader, finish_action
 from .progress_report import extract_progress_report, is_progress_report
 from .sections import (
     ListCollector,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extract.textform import ends_sentence
+
 from .headers import column_roles, is_header_row
 from .text import cell_lines, clean, join_raw
 
@@ -146,7 +148,7 @@ class ActionTableReader:
         before = clean(join_raw(self.update["_raw"].get("progress", [])))
         if not covered or not progress or not before or not progress[0].islower():
             return False
-        if re.search(r"[.;:!?]$", before):
+        if ends_sentence(before):
             return False
         filled = {r for r in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[r][0].strip()}
         return filled < set(self.update["_raw"])

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .headers import column_roles, is_header_row, normalise_header
+from extract.textform import ends_sentence
+
+from .headers import column_roles, is_header_row
 from .sections import split_number
 from .text import clean, join_raw
 
@@ -188,7 +190,7 @@ def _row_number(by_role: dict, after_header: bool) -> tuple[str | None, str, str
 
 def _open_sentence(parts: list[str]) -> bool:
     text = clean(join_raw(parts))
-    return bool(text) and not re.search(r"[.!?]$", text)
+    return bool(text) and not ends_sentence(text)
 
 
 def _continues(before: dict, text: str, figures: dict) -> bool:
@@ -200,7 +202,7 @@ def _continues(before: dict, text: str, figures: dict) -> bool:
         return bool(figures) and set(figures) <= set(before["figures"])
     if before["figures"] and set(figures) >= set(before["figures"]):
         return False
-    return bool(before["text"]) and (not re.search(r"[.!?:;]$", before["text"]) or text[0].islower())
+    return bool(before["text"]) and (not ends_sentence(before["text"]) or text[0].islower())
 
 
 def _carry_on(target: dict, text: str, figures: dict) -> None:

@@ -7,7 +7,6 @@ whatever the "Meeting"/"Committee" label names).
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from extract.written_dates import parse_date
 from extract.minutes.text import clean, collapse

@@ -18,10 +18,10 @@ needs to find the paragraph the reader saw.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Optional
 
-from extract.minutes.text import clean, collapse, ends_sentence, entries
+from extract.minutes.text import clean, collapse, entries, line_pitch, set_tight
+from extract.textform import ends_sentence
 
 from ..metadata import council_heading
 from .header import LABEL_RE, extract_header
@@ -60,19 +60,6 @@ def _contact(lines) -> dict:
     }
 
 
-def _line_pitch(lines) -> Optional[float]:
-    """The commonest distance between consecutive lines: wider gaps separate paragraphs."""
-    gaps = [round(b.bbox[1] - a.bbox[1], 1) for a, b in zip(lines, lines[1:])
-            if a.bbox and b.bbox and a.page == b.page and b.bbox[1] > a.bbox[1]]
-    return Counter(gaps).most_common(1)[0][0] if gaps else None
-
-
-def _tight(prev, e, pitch) -> bool:
-    if pitch is None or prev is None or prev is e or not (prev.bbox and e.bbox) or prev.page != e.page:
-        return False
-    return 0 < e.bbox[1] - prev.bbox[1] <= pitch + 1.0
-
-
 def extract_report(doc) -> dict:
     lines = entries(doc)
     meeting = extract_header(doc, lines)
@@ -80,7 +67,7 @@ def extract_report(doc) -> dict:
     para: Optional[dict] = None
     contact_lines = []
     margin = min((e.x0 for e in lines if e.x0 is not None), default=None)
-    pitch = _line_pitch(lines)
+    pitch = line_pitch(lines)
     for k, e in enumerate(lines):
         prev = lines[k - 1] if k else None
         text = clean(e.text)
@@ -100,7 +87,7 @@ def extract_report(doc) -> dict:
             sections[-1]["paragraphs"].append(para)
             continue
         indented = e.x0 is not None and margin is not None and e.x0 > margin + 5
-        if para and (indented or not ends_sentence(para["text"]) or _tight(prev, e, pitch)):
+        if para and (indented or not ends_sentence(para["text"]) or set_tight(prev, e, pitch)):
             # an unfinished sentence runs on even when a page break loses the indent
             para["text"] = collapse(f"{para['text']} {text}")
             para["raw"] += "\n" + e.text
