@@ -206,6 +206,21 @@ class ActionOwner(Base):
     role: Mapped[Optional[str]] = mapped_column(Text)
 
 
+class RecommendationOwner(Base):
+    """A progress report's lead officer: owned at recommendation level, with no action row."""
+
+    __tablename__ = "recommendation_owner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = _doc_fk()
+    kind: Mapped[str] = mapped_column(String(20))  # lead
+    person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("owner_group.id", ondelete="SET NULL"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[Optional[str]] = mapped_column(Text)
+
+
 class Meeting(Base):
     __tablename__ = "meeting"
 

@@ -27,6 +27,12 @@ def _mentions(session: Session, council: str | None):
     for row in owners:
         out.append(({"council": council, "name": row.name, "role": row.role, "doc": str(row.document_id),
                      "page": pages.get(row.action_update_id)}, row))
+    rec_pages = dict(session.execute(select(m.Recommendation.id, m.Recommendation.page)
+                                     .where(m.Recommendation.document_id.in_(doc_ids))).all())
+    for row in session.scalars(select(m.RecommendationOwner).where(m.RecommendationOwner.document_id.in_(doc_ids),
+                                                                   m.RecommendationOwner.group_id.is_(None))):
+        out.append(({"council": council, "name": row.name, "role": row.role, "doc": str(row.document_id),
+                     "page": rec_pages.get(row.recommendation_id)}, row))
     for row in session.scalars(select(m.Attendance).where(m.Attendance.document_id.in_(doc_ids))):
         out.append(({"council": council, "name": row.name, "role": row.role, "doc": str(row.document_id),
                      "page": row.page}, row))
@@ -41,6 +47,8 @@ def rebuild_people(session: Session, council: str | None) -> int:
     if old_ids:
         session.execute(update(m.ActionOwner).where(m.ActionOwner.person_id.in_(old_ids)).values(person_id=None))
         session.execute(update(m.Attendance).where(m.Attendance.person_id.in_(old_ids)).values(person_id=None))
+        session.execute(update(m.RecommendationOwner).where(m.RecommendationOwner.person_id.in_(old_ids))
+                        .values(person_id=None))
         session.execute(delete(m.PersonRole).where(m.PersonRole.person_id.in_(old_ids)))
         session.execute(delete(m.PersonMention).where(m.PersonMention.person_id.in_(old_ids)))
         session.execute(delete(m.Person).where(m.Person.id.in_(old_ids)))

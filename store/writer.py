@@ -70,7 +70,8 @@ def store_document(session: Session, record: dict, path: str, sha256: str, versi
     return doc
 
 
-_REC_KEYS = {"number", "text", "rag", "outcomes", "measured_by", "objectives_heading", "objectives", "actions", "page"}
+_REC_KEYS = {"number", "text", "rag", "outcomes", "measured_by", "objectives_heading", "objectives", "actions", "page",
+             "accountable"}
 
 
 def _store_plan(session: Session, doc: m.Document, record: dict) -> None:
@@ -88,8 +89,16 @@ def _store_plan(session: Session, doc: m.Document, record: dict) -> None:
         )
         session.add(row)
         session.flush()
+        for owner in rec.get("accountable") or []:
+            session.add(m.RecommendationOwner(recommendation_id=row.id, document_id=doc.id, kind="lead",
+                                              name=owner["name"], role=owner.get("role"),
+                                              group_id=_group_id(session, doc, owner)))
         for a_seq, action in enumerate(rec.get("actions", [])):
             _store_action(session, doc, row, a_seq, action)
+
+
+def _group_id(session: Session, doc: m.Document, owner: dict) -> int | None:
+    return id_of(session, m.OwnerGroup, council=doc.council, name=owner["name"]) if owner.get("group") else None
 
 
 def _store_action(session: Session, doc: m.Document, rec: m.Recommendation, seq: int, action: dict) -> None:
@@ -113,10 +122,9 @@ def _store_action(session: Session, doc: m.Document, rec: m.Recommendation, seq:
         session.flush()
         for kind, key in (("accountable", "accountable"), ("monitor", "monitors")):
             for owner in upd.get(key) or []:
-                group_id = id_of(session, m.OwnerGroup, council=doc.council, name=owner["name"]) \
-                    if owner.get("group") else None
                 session.add(m.ActionOwner(action_id=arow.id, action_update_id=urow.id, document_id=doc.id,
-                                          kind=kind, name=owner["name"], role=owner.get("role"), group_id=group_id))
+                                          kind=kind, name=owner["name"], role=owner.get("role"),
+                                          group_id=_group_id(session, doc, owner)))
 
 
 def _store_meeting(session: Session, doc: m.Document, meeting: dict) -> None:

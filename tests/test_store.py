@@ -24,7 +24,7 @@ def test_migrations_create_every_table(db_url):
     engine.dispose()
     expected = {"document", "page", "plan", "recommendation", "action", "action_update", "person", "role",
                 "person_role", "meeting", "agenda_item", "minute_point", "resolution", "attendance", "link",
-                "action_owner", "alembic_version"}
+                "action_owner", "recommendation_owner", "alembic_version"}
     assert expected <= names
 
 
@@ -49,4 +49,26 @@ def test_plan_round_trip_keeps_provenance(db_url):
     assert again[0].status == "unchanged"
     with Session_() as s:
         assert len(s.scalars(select(m.Document)).all()) == 1
+    engine.dispose()
+
+
+def test_progress_report_lead_officers_are_owners_and_persons(db_url):
+    """A progress report names its lead officers per recommendation: they are
+    stored as recommendation owners and resolved into the council's persons."""
+    engine, Session_ = open_db(db_url)
+    results, _ = run_batch(Session_, [pdf_path("002")])
+    assert [r.status for r in results] == ["ingested"], results[0].reason
+    with Session_() as s:
+        doc = s.scalar(select(m.Document))
+        owners = s.scalars(select(m.RecommendationOwner).where(m.RecommendationOwner.document_id == doc.id)).all()
+        assert owners and all(o.kind == "lead" for o in owners)
+        named = [o for o in owners if o.group_id is None]
+        assert named and all(o.person_id is not None for o in named)
+        persons = s.scalars(select(m.Person).where(m.Person.council == doc.council)).all()
+        assert doc.council and len(persons) >= 5
+        # the same officer leads several recommendations and is one person
+        by_person = {}
+        for o in named:
+            by_person.setdefault(o.person_id, set()).add(o.recommendation_id)
+        assert max(len(v) for v in by_person.values()) >= 5
     engine.dispose()
