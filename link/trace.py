@@ -37,21 +37,26 @@ def _pick_document(session: Session, kind_filter, wanted: str | None) -> m.Docum
 
 
 def all_links(session: Session) -> list[dict]:
-    """Every stored link as the output contract shapes it, best first within each point."""
+    """Every stored link as the output contract shapes it, best first within each point.
+
+    The plan side also names the action's recommendation (an extra field), so an
+    analyst can count links per recommendation without a second query."""
     current = latest_ids_query()
     rows = session.execute(
-        select(m.Link, m.MinutePoint, m.AgendaItem, m.Action)
+        select(m.Link, m.MinutePoint, m.AgendaItem, m.Action, m.Recommendation.number)
         .join(m.MinutePoint, m.MinutePoint.id == m.Link.minute_point_id)
         .join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
         .join(m.Action, m.Action.id == m.Link.action_id)
+        .outerjoin(m.Recommendation, m.Recommendation.id == m.Action.recommendation_id)
         .where(m.MinutePoint.document_id.in_(current), m.Action.document_id.in_(current))
         .order_by(m.MinutePoint.document_id, m.AgendaItem.seq, m.MinutePoint.seq, m.Link.rank)).all()
     docs = {d.id: d for d in session.scalars(select(m.Document))}
     out = []
-    for link, point, item, action in rows:
+    for link, point, item, action, rec_number in rows:
         out.append({
             "minutes": {"source": _source(docs[point.document_id]), "item": item.number, "point": point.label},
-            "plan": {"source": _source(docs[action.document_id]), "action": action.code},
+            "plan": {"source": _source(docs[action.document_id]), "action": action.code,
+                     "recommendation": rec_number},
             "score": round(link.score, 3), "evidence": link.evidence or "",
         })
     return out

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
 
 # Dependency order: a view may only read views listed before it.
 VIEW_NAMES = (
     "v_documents",
     "v_actions",
+    "v_recommendations",
     "v_action_updates",
     "v_minute_points",
     "v_links",
@@ -67,8 +68,45 @@ def _person_codes(kind: str, dialect: str) -> str:
         GROUP BY person_id"""
 
 
-def view_sql(dialect: str) -> dict[str, str]:
-    """``{view name: SELECT ...}`` for a SQLAlchemy dialect name."""
+def _lead_names(dialect: str) -> str:
+    """A progress report's lead officers per recommendation, by canonical name where resolved."""
+    return f"""
+        SELECT recommendation_id, {_agg('name', dialect)} AS names
+        FROM (SELECT DISTINCT o.recommendation_id, COALESCE(p.canonical, o.name) AS name
+              FROM recommendation_owner o
+              JOIN v_documents d ON d.document_id = o.document_id
+              LEFT JOIN person p ON p.id = o.person_id
+              ORDER BY 1, 2) owners
+        GROUP BY recommendation_id"""
+
+
+def _person_recommendations(dialect: str) -> str:
+    return f"""
+        SELECT person_id, {_agg('number', dialect)} AS numbers, COUNT(*) AS n
+        FROM (SELECT DISTINCT o.person_id, r.number
+              FROM recommendation_owner o
+              JOIN v_documents d ON d.document_id = o.document_id
+              JOIN recommendation r ON r.id = o.recommendation_id
+              WHERE o.person_id IS NOT NULL AND r.number IS NOT NULL
+              ORDER BY 1, 2) led
+        GROUP BY person_id"""
+
+
+# Stand-ins while a migration runs before the table they read exists: the
+# views are made from the current definitions at every step that touches them.
+_NO_LEADS = "SELECT CAST(NULL AS INTEGER) AS recommendation_id, CAST(NULL AS TEXT) AS names WHERE 1 = 0"
+_NO_LED = "SELECT CAST(NULL AS INTEGER) AS person_id, CAST(NULL AS TEXT) AS numbers, 0 AS n WHERE 1 = 0"
+
+
+def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> dict[str, str]:
+    """``{view name: SELECT ...}`` for a SQLAlchemy dialect name.
+
+    ``tables`` names the tables that exist (all, when None); a view part whose
+    table a migration has not made yet reads as empty.
+    """
+    owners = tables is None or "recommendation_owner" in tables
+    leads = _lead_names(dialect) if owners else _NO_LEADS
+    led = _person_recommendations(dialect) if owners else _NO_LED
     point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
                  "ELSE COALESCE(ai.number, '') || '(' || mp.label || ')' END")
     return {
@@ -96,6 +134,18 @@ def view_sql(dialect: str) -> dict[str, str]:
                        FROM action_update GROUP BY action_id) t ON t.action_id = a.id
             LEFT JOIN ({_owner_names('accountable', dialect)}) acc ON acc.action_id = a.id
             LEFT JOIN ({_owner_names('monitor', dialect)}) mon ON mon.action_id = a.id""",
+        "v_recommendations": f"""
+            SELECT r.id AS recommendation_id, r.number, r.text, r.rag, r.lead_text, ld.names AS leads,
+                   COALESCE(n.n_actions, 0) AS n_actions, COALESCE(n.n_completed, 0) AS n_completed,
+                   p.id AS plan_id, p.kind AS plan_kind, p.title AS plan_title, p.date AS plan_date, p.council,
+                   r.page, d.document_id, d.path AS document_path, r.seq AS recommendation_seq
+            FROM recommendation r
+            JOIN v_documents d ON d.document_id = r.document_id
+            JOIN plan p ON p.id = r.plan_id
+            LEFT JOIN (SELECT recommendation_id, COUNT(*) AS n_actions,
+                              SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS n_completed
+                       FROM action GROUP BY recommendation_id) n ON n.recommendation_id = r.id
+            LEFT JOIN ({leads}) ld ON ld.recommendation_id = r.id""",
         "v_action_updates": """
             SELECT u.id AS update_id, u.action_id, a.code, u.seq,
                    CASE WHEN u.seq = (SELECT MAX(u2.seq) FROM action_update u2 WHERE u2.action_id = u.action_id)
@@ -137,6 +187,7 @@ def view_sql(dialect: str) -> dict[str, str]:
             SELECT pe.id AS person_id, pe.key, pe.council, pe.canonical AS name, roles.names AS roles,
                    acc.codes AS accountable_actions, COALESCE(acc.n, 0) AS n_accountable,
                    mon.codes AS monitored_actions, COALESCE(mon.n, 0) AS n_monitored,
+                   led.numbers AS led_recommendations, COALESCE(led.n, 0) AS n_led,
                    (SELECT COUNT(DISTINCT at.meeting_id) FROM attendance at
                     JOIN v_documents d ON d.document_id = at.document_id
                     WHERE at.person_id = pe.id) AS meetings_attended
@@ -146,12 +197,15 @@ def view_sql(dialect: str) -> dict[str, str]:
                              ORDER BY 1, 2) r
                        GROUP BY person_id) roles ON roles.person_id = pe.id
             LEFT JOIN ({_person_codes('accountable', dialect)}) acc ON acc.person_id = pe.id
-            LEFT JOIN ({_person_codes('monitor', dialect)}) mon ON mon.person_id = pe.id""",
+            LEFT JOIN ({_person_codes('monitor', dialect)}) mon ON mon.person_id = pe.id
+            LEFT JOIN ({led}) led ON led.person_id = pe.id""",
     }
 
 
-def create_views(bind: Connection) -> None:
-    for name, select in view_sql(bind.dialect.name).items():
+def create_views(bind: Connection, without: tuple[str, ...] = ()) -> None:
+    """Create every view from the current definitions over the tables ``bind`` has (less ``without``)."""
+    tables = set(inspect(bind).get_table_names()) - set(without)
+    for name, select in view_sql(bind.dialect.name, tables).items():
         bind.exec_driver_sql(f"CREATE VIEW {name} AS {select}")
 
 

@@ -120,6 +120,18 @@ def seed(Session_) -> dict:
         action(other, plan(other), 0, "9.9", "Another council's overdue action", "in_progress",
                [(date(2016, 1, 1), date(2016, 1, 31))])
 
+        report = doc("report.pdf", 1, "progress_report", "Testshire", "e" * 64, date(2017, 4, 1))
+        rp = m.Plan(document_id=report.id, council="Testshire", title="Progress report", date=report.date,
+                    kind="progress_report")
+        s.add(rp)
+        s.flush()
+        r3 = m.Recommendation(plan_id=rp.id, document_id=report.id, page=4, seq=0, number="3", rag="R",
+                              text="Strengthen supervision", lead_text="Head of Service – Bob Sample")
+        s.add(r3)
+        s.flush()
+        s.add(m.RecommendationOwner(recommendation_id=r3.id, document_id=report.id, kind="lead", person_id=bob.id,
+                                    name="Bob Sample", role="Head of Service"))
+
         mins = doc("minutes.pdf", 1, "minutes", "Testshire", "d" * 64, MEETING_DATE)
         meeting = m.Meeting(document_id=mins.id, council="Testshire", body="Scrutiny Panel", date=MEETING_DATE)
         s.add(meeting)

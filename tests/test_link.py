@@ -118,7 +118,10 @@ def test_links_json_matches_contract(linked_db):
     assert rows
     for row in rows:
         assert set(row) == {"minutes", "plan", "score", "evidence"}
-        assert set(row["minutes"]) == {"source", "item", "point"} and set(row["plan"]) == {"source", "action"}
+        assert set(row["minutes"]) == {"source", "item", "point"}
+        assert {"source", "action"} <= set(row["plan"])
+        # the extra field: an action's recommendation is the number its code starts with
+        assert row["plan"]["action"].split(".")[0] == row["plan"]["recommendation"]
         assert isinstance(row["score"], float) and isinstance(row["evidence"], str)
     assert any(r["minutes"]["item"] == "808" and r["minutes"]["point"] == "m" and r["plan"]["action"] == "7.4"
                for r in rows)

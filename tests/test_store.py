@@ -1,7 +1,7 @@
 """The store on SQLite and PostgreSQL: migrations, one document round trip, provenance."""
 from __future__ import annotations
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from ingest.batch import run_batch
 from store import models as m
@@ -71,4 +71,13 @@ def test_progress_report_lead_officers_are_owners_and_persons(db_url):
         for o in named:
             by_person.setdefault(o.person_id, set()).add(o.recommendation_id)
         assert max(len(v) for v in by_person.values()) >= 5
+        n_recs = len(s.scalars(select(m.Recommendation)).all())
+    # the analyst's view of the same: every recommendation with its RAG and leads
+    with engine.connect() as conn:
+        recs = conn.execute(text("SELECT number, rag, leads, n_actions FROM v_recommendations")).all()
+        leaders = conn.execute(text("SELECT n_led FROM v_people WHERE n_led > 0")).scalars().all()
+    assert len(recs) == n_recs
+    assert all(r.n_actions == 0 for r in recs) and sum(1 for r in recs if r.leads) >= len(recs) - 1
+    assert {r.rag for r in recs} <= {"G", "A", "R", None} and any(r.rag for r in recs)
+    assert max(leaders) == max(len(v) for v in by_person.values())
     engine.dispose()

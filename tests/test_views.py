@@ -33,7 +33,7 @@ def test_every_view_exists_and_reads_only_current_versions(seeded):
         assert _rows(engine, f"SELECT COUNT(*) AS n FROM {name}")[0]["n"] >= 1, name
     docs = _rows(engine, "SELECT path, version FROM v_documents ORDER BY path")
     assert docs == [{"path": "minutes.pdf", "version": 1}, {"path": "other.pdf", "version": 1},
-                    {"path": "plan.pdf", "version": 2}]
+                    {"path": "plan.pdf", "version": 2}, {"path": "report.pdf", "version": 1}]
     texts = [r["text"] for r in _rows(engine, "SELECT text FROM v_actions WHERE code = '1.1'")]
     assert texts == ["Recruit foster carers through a local campaign"]
 
@@ -71,6 +71,21 @@ def test_v_minute_points_links_people_and_updates(seeded):
     assert (people["Bob Sample"]["monitored_actions"], people["Bob Sample"]["n_accountable"]) == ("1.1", 0)
     latest = _rows(engine, "SELECT seq, is_latest FROM v_action_updates WHERE code = '1.1' ORDER BY seq")
     assert latest == [{"seq": 0, "is_latest": 0}, {"seq": 1, "is_latest": 1}]
+
+
+def test_v_recommendations_covers_progress_reports_and_v_people_their_leads(seeded):
+    engine, _ = seeded
+    rows = {(r["plan_kind"], r["number"]): r
+            for r in _rows(engine, "SELECT * FROM v_recommendations WHERE council = 'Testshire'")}
+    # the superseded plan.pdf v1 is not there; the progress report is, with no actions
+    assert sorted(rows) == [("action_plan", "1"), ("progress_report", "3")]
+    plan, report = rows[("action_plan", "1")], rows[("progress_report", "3")]
+    assert (plan["n_actions"], plan["n_completed"], plan["leads"]) == (4, 1, None)
+    assert (report["rag"], report["leads"], report["n_actions"], report["page"]) == ("R", "Bob Sample", 0, 4)
+    assert report["lead_text"] == "Head of Service – Bob Sample"
+    people = {r["name"]: r for r in _rows(engine, "SELECT * FROM v_people")}
+    assert (people["Bob Sample"]["led_recommendations"], people["Bob Sample"]["n_led"]) == ("3", 1)
+    assert (people["Alice Example"]["led_recommendations"], people["Alice Example"]["n_led"]) == (None, 0)
 
 
 def test_downgrade_removes_views_and_upgrade_restores_them(db_url):
