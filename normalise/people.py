@@ -120,6 +120,44 @@ def role_first_column(cells: list[str]) -> bool:
 
 
 _POST = {"HEAD", "ROLE", "ACRO"}
+# Plural nouns for people in posts: "Heads of Service – A, B and C" gives the post to all three.
+_PLURAL_POSTS = {
+    "heads", "managers", "directors", "officers", "leads", "leaders", "coordinators", "co-ordinators",
+    "practitioners", "workers", "advisors", "advisers", "chairs", "owners", "members", "representatives",
+    "supervisors", "specialists", "consultants", "commissioners", "sponsors",
+}
+
+
+def _plural_post(toks: list[Tok]) -> bool:
+    """Whether a post's head noun (its last head word before any "of") names several people."""
+    heads = []
+    for t in toks:
+        if t.text.lower() == "of":
+            break
+        if t.kind == "HEAD":
+            heads.append(t.text.lower())
+    return bool(heads) and heads[-1] in _PLURAL_POSTS
+
+
+def _listed(gap: list[Tok]) -> bool:
+    """Only list punctuation between two names: ", ", " and ", " & "."""
+    return bool(gap) and all(t.kind in ("SEP", "CONJ") and t.text not in (";", "(", ")") for t in gap)
+
+
+def _share_plural_post(persons: list[dict], toks: list[Tok], spans: list[tuple[int, int]],
+                       post: list[Tok], first: int, step: int) -> None:
+    """Give a plural post printed before (step 1) or after (step -1) a list of names to
+    every name of the list that has no post of its own."""
+    if not _plural_post(post):
+        return
+    role = persons[first]["role"]
+    k = first
+    while 0 <= k + step < len(spans):
+        left, right = (spans[k], spans[k + step]) if step == 1 else (spans[k + step], spans[k])
+        if not _listed(toks[left[1]:right[0]]):
+            break
+        k += step
+        persons[k]["role"] = persons[k]["role"] or role
 
 
 def _analyse(item: str, title_follows_name: bool, role_first: bool = False) -> tuple[list[dict], list[str]]:
@@ -133,6 +171,7 @@ def _analyse(item: str, title_follows_name: bool, role_first: bool = False) -> t
     if _is_content(lead):
         if lead[-1].text in _ROLE_SEPS or lead[-1].text == "(":
             persons[0]["role"] = _role(item, lead)  # "Title – Name"
+            _share_plural_post(persons, toks, spans, lead, 0, 1)
         elif role_first and any(t.kind in ("HEAD", "ROLE") for t in lead):
             persons[0]["role"] = _role(item, lead)  # "Title Name" where the column writes "Title – Name"
         else:
@@ -152,6 +191,8 @@ def _analyse(item: str, title_follows_name: bool, role_first: bool = False) -> t
             continue
         if gap[0].text in _ROLE_SEPS:
             persons[k]["role"] = persons[k]["role"] or _role(item, gap)
+            if k + 1 == len(spans):
+                _share_plural_post(persons, toks, spans, gap, k, -1)  # "A and B – Team Managers"
         elif k + 1 < len(spans) and gap[-1].kind == "DASH":
             persons[k + 1]["role"] = _role(item, gap)
         elif title_follows_name and persons[k]["role"] is None:

@@ -125,6 +125,19 @@ def test_pure_groups_and_wrapped_post():
     assert split_owner_cell("TBC") == {"persons": [], "groups": []}
 
 
+def test_a_plural_post_is_every_listed_name_s_post():
+    r = split_owner_cell("Heads of Service – Osric Penhallow, Tobias Fennimore and Delphine Oakshott")
+    assert [p["role"] for p in r["persons"]] == ["Heads of Service"] * 3
+    after = split_owner_cell("Osric Penhallow and Tobias Fennimore – Team Managers")
+    assert [p["role"] for p in after["persons"]] == ["Team Managers"] * 2
+    # a singular post after a list is the last name's only (its own words say so)
+    single = split_owner_cell("Osric Penhallow and Tobias Fennimore – Head of Family Support")
+    assert [p["role"] for p in single["persons"]] == [None, "Head of Family Support"]
+    # the list ends where another separator starts
+    mixed = split_owner_cell("Heads of Service – Osric Penhallow; Tobias Fennimore")
+    assert [p["role"] for p in mixed["persons"]] == ["Heads of Service", None]
+
+
 def test_same_name_twice_in_cell_is_one_person():
     r = split_owner_cell("Osric Penhallow – Data Officer Osric Penhallow")
     assert r["persons"] == [{"name": "Osric Penhallow", "role": "Data Officer"}]
@@ -201,6 +214,11 @@ def test_progress_report_lead_officers_pair_names_with_posts():
     assert owners("9") == {("Anita Gurry", "Head of Service Field Social Work"),
                            ("Donna Smalley", "Service Manager Child Sexual Exploitation")}
     assert not any(p.get("group") for n in ("1", "9", "16") for p in recs[n]["accountable"])
+    # "Heads of Service – Chris Thomas, Anita Gurry and Nicci Collins": the post is each one's;
+    # Nicci Collins keeps the post a line above names her by
+    five = dict(owners("5"))
+    assert five["Chris Thomas"] == five["Anita Gurry"] == "Heads of Service"
+    assert five["Nicci Collins"] == "Head of Service Children in Care"
 
 
 def test_post_before_name_without_dash_follows_the_column_rule():
