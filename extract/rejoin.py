@@ -2,8 +2,9 @@
 
 Word processors wrap a word that does not fit a narrow column mid-word with no
 hyphen ("Performan" / "ce"). The document itself says which joins are words:
-a fragment pair is joined only when the joined form is printed whole elsewhere
-in the same document and neither piece is a word there on its own. A surname
+fragments are joined only when the joined form is printed whole elsewhere in
+the same document and the pieces are not words there on their own (a word
+ending such as "s" or "ment" may follow a whole word). A surname
 prefix left at a line end ("O'" / "Hara") is joined too. The cell then reads
 as the words were printed, which is what people and date parsing need.
 """
@@ -45,24 +46,84 @@ def _vocabulary(doc: DocumentModel) -> Counter:
     return words
 
 
+# Endings that are never words, so a whole word before one on the next line
+# ("report" / "s", "recruit" / "ment") is still that word cut short.
+_ENDINGS = {"s", "es", "d", "ed", "ing", "ings", "ment", "ments", "tion", "tions", "sion", "ly", "er", "ers",
+            "al", "ness", "ity", "ies", "ive", "ised", "ized"}
+
+
+# spaCy lists "ca" (from "can't") among its stop words; it is no word in running text.
+_STOP = STOP_WORDS - {"ca"}
+
+
+def _is_word(piece: str, vocab: Counter) -> bool:
+    p = piece.lower()
+    if len(p) == 1:
+        return p in ("a", "i")
+    return bool(vocab[p]) or p in _STOP
+
+
+def _joins(pieces: list[str], vocab: Counter) -> bool:
+    """Pieces make one word when the document prints the whole, the last piece is no
+    word of its own, and the first is none either unless the last is a word ending:
+    "Commissio" / "ning" and "report" / "s" join; "in" / "to" and "up" / "grade" do
+    not, though "into" and "upgrade" are printed."""
+    if not vocab["".join(pieces).lower()]:
+        return False
+    first, last = pieces[0], pieces[-1]
+    if _is_word(last, vocab) and last.lower() not in _ENDINGS:
+        return False
+    return not _is_word(first, vocab) or last.lower() in _ENDINGS
+
+
+_NEXT = re.compile(r" ([a-z]+)\b")  # a further fragment on the same line, set apart by letter spacing
+
+
+def _chain(lines: list[str], prev: str, start: int, vocab: Counter) -> tuple[int, int] | None:
+    """Where the longest run of fragments from ``prev``'s last word on ends, as (line
+    index, offset in it), when the run joins into a printed word. A very narrow
+    column cuts one word over several lines and letter-spaces what is left
+    ("Nove" / "mb er" / "18"): a run goes on along its line, and past a line that
+    holds nothing else."""
+    tail = _TAIL.search(prev)
+    if not tail:
+        return None
+    pieces, best = [tail.group(1)], None
+    for j in range(start, len(lines)):
+        line = lines[j].rstrip()
+        m, end = _HEAD.match(line), 0
+        while m:
+            pieces.append(m.group(1))
+            end = m.end()
+            if _joins(pieces, vocab):
+                best = (j, end)
+            m = _NEXT.match(line, end)
+        if not end or end != len(line):
+            break  # the line goes on past its fragments: the word ends on it
+    return best
+
+
 def _mend(text: str, vocab: Counter) -> str:
     lines = text.split("\n")
     if len(lines) < 2:
         return text
     out = [lines[0]]
-    for nxt in lines[1:]:
+    i = 1
+    while i < len(lines):
+        nxt = lines[i]
         if _NAME_PREFIX.search(out[-1]) and nxt[:1].isupper():
             out[-1] = out[-1] + nxt
+            i += 1
             continue
-        tail, head = _TAIL.search(out[-1]), _HEAD.match(nxt)
-        if tail and head:
-            left, right = tail.group(1), head.group(1)
-            joined = (left + right).lower()
-            pieces = (left.lower(), right.lower())
-            if vocab[joined] and not any(vocab[p] or p in STOP_WORDS for p in pieces):
-                out[-1] = out[-1] + nxt
-                continue
+        stop = _chain(lines, out[-1], i, vocab)
+        if stop is not None:
+            j, offset = stop
+            run = "".join(x.replace(" ", "") for x in lines[i:j]) + lines[j][:offset].replace(" ", "")
+            out[-1] = out[-1] + run + lines[j][offset:]
+            i = j + 1
+            continue
         out.append(nxt)
+        i += 1
     return "\n".join(out)
 
 

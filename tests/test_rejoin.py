@@ -21,9 +21,28 @@ def test_real_words_on_both_sides_of_a_break_stay_apart():
     assert doc.pages[0].tables[0].rows[0][0].text == "Review work in\nto the autumn"
 
 
+def test_a_short_word_and_a_rare_word_stay_apart():
+    # "upgrade" is printed, "grade" is not; "up" is a word and "grade" no word ending
+    doc = rejoin_split_words(_doc("the Care First up\ngrade", "the system upgrade"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "the Care First up\ngrade"
+
+
 def test_unknown_joins_stay_as_printed():
     doc = rejoin_split_words(_doc("Service Manag\ner", "nothing relevant here"))
     assert doc.pages[0].tables[0].rows[0][0].text == "Service Manag\ner"
+
+
+def test_a_word_cut_over_several_lines_and_letter_spaced_rejoins():
+    doc = rejoin_split_words(_doc("Figures\nreleased\nNove\nmb er\n18", "Published in November"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Figures\nreleased\nNovember\n18"
+
+
+def test_a_lone_letter_after_a_word_is_its_ending():
+    # "report" is a word, but "s" alone on a line is not: "reports" is printed whole
+    doc = rejoin_split_words(_doc("permanence report\ns show 100%", "Monthly reports go to the board"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "permanence reports show 100%"
+    kept = rejoin_split_words(_doc("permanence report\ns show 100%", "Monthly report goes to the board"))
+    assert kept.pages[0].tables[0].rows[0][0].text == "permanence report\ns show 100%"
 
 
 def test_surname_prefix_rejoins():
