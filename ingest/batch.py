@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from extract.document import build_contract, load_model
 from extract.errors import ExtractError
 from normalise.apply import normalise_record
-from store.versions import find_by_hash, next_version
+from store import models as m
+from store.versions import current_document, find_by_hash, next_version
 from store.writer import store_document
 
 from .filetype import detect_filetype, sha256_of
@@ -24,13 +26,14 @@ from .filetype import detect_filetype, sha256_of
 @dataclass
 class FileResult:
     path: str
-    status: str  # ingested | unchanged | failed
+    status: str  # ingested | re-extracted | unchanged | failed
     reason: str = ""
     kind: str = ""
     version: int = 0
     document_id: Optional[int] = None
     council: Optional[str] = None
     counts: dict = field(default_factory=dict)
+    replaced_council: Optional[str] = None  # a re-extraction's council before it, whose people and links change too
 
     def line(self) -> str:
         if self.status == "failed":
@@ -73,16 +76,37 @@ def extract_file(path: Path, filetype: str | None = None, sha: str | None = None
     return record, model
 
 
-def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
-    shown = str(path)
+def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False) -> FileResult:
+    """Store one file as one transaction.
+
+    A file whose content is already the current version of its path is skipped,
+    unless ``reextract``: then it is read again by this plantrace and the rows of
+    that version are replaced in the same transaction, so a database keeps up
+    with a newer extractor without new versions of unchanged files.
+    """
+    shown, key = str(path), _key(path)
+    replace, note = None, ""
     try:
         filetype = detect_filetype(path)
         sha = sha256_of(path)
-        with Session_() as session:
-            existing = find_by_hash(session, sha)
-            if existing is not None:
-                note = "" if existing.path == _key(path) else f"same content as {existing.path}"
-                return FileResult(shown, "unchanged", note, existing.kind, existing.version, existing.id, existing.council)
+        with Session_.begin() as session:
+            current = current_document(session, key)
+            known = find_by_hash(session, sha)
+            if known is not None and known.path == key and known is not current:
+                # put back to an older version's content: that version is current again
+                note = f"content of version {known.version} again"
+                known.version = next_version(session, key)
+                current = known
+            if current is not None and current.sha256 == sha:
+                if not reextract:
+                    status = "ingested" if note else "unchanged"
+                    counts = record_counts(current.contract) if note and current.contract else {}
+                    return FileResult(shown, status, note, current.kind, current.version, current.id,
+                                      current.council, counts)
+                replace = (current.id, current.version, current.council)
+            elif known is not None:
+                return FileResult(shown, "unchanged", f"same content as {known.path}", known.kind, known.version,
+                                  known.id, known.council)
         record, model = extract_file(path, filetype, sha)
     except ExtractError as exc:
         return FileResult(shown, "failed", exc.reason)
@@ -90,10 +114,15 @@ def ingest_file(Session_: sessionmaker[Session], path: Path) -> FileResult:
         return FileResult(shown, "failed", f"extraction error ({type(exc).__name__}: {_first_line(exc)})")
     try:
         with Session_.begin() as session:
-            version = next_version(session, _key(path))
-            doc = store_document(session, record, _key(path), record["source"]["sha256"], version, model)
-            result = FileResult(shown, "ingested", "", record["kind"], version, doc.id, record.get("council"),
-                                record_counts(record))
+            if replace:
+                session.execute(delete(m.Document).where(m.Document.id == replace[0]))
+                version = replace[1]
+            else:
+                version = next_version(session, key)
+            doc = store_document(session, record, key, record["source"]["sha256"], version, model)
+            result = FileResult(shown, "re-extracted" if replace else "ingested", note, record["kind"], version,
+                                doc.id, record.get("council"), record_counts(record),
+                                replace[2] if replace else None)
     except Exception as exc:
         return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {_first_line(exc)})")
     return result
@@ -130,14 +159,19 @@ def _relink(session: Session, council) -> int:
     return relink(session, council)
 
 
+STORED = ("ingested", "re-extracted")
+
+
 def run_batch(Session_: sessionmaker[Session], files: list[Path],
-              on_file: Callable[[FileResult], None] | None = None) -> tuple[list[FileResult], dict]:
+              on_file: Callable[[FileResult], None] | None = None,
+              reextract: bool = False) -> tuple[list[FileResult], dict]:
     results = []
     for path in files:
-        result = ingest_file(Session_, path)
+        result = ingest_file(Session_, path, reextract)
         results.append(result)
         if on_file:
             on_file(result)
-    touched = {r.council for r in results if r.status == "ingested"}
+    touched = {r.council for r in results if r.status in STORED}
+    touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
     derived = refresh_derived(Session_, touched) if touched else {}
     return results, derived

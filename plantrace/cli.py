@@ -42,7 +42,10 @@ def _print_json(data) -> None:
 
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or folders"), db: Optional[str] = DbOption,
-           json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON")):
+           json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON"),
+           reextract: bool = typer.Option(False, "--reextract",
+                                          help="Read unchanged files again and replace their stored rows "
+                                               "(after upgrading plantrace)")):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from ingest.batch import run_batch
     from ingest.discover import discover
@@ -63,7 +66,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
             if result.status == "failed":
                 progress.console.print(f"[red]error[/red] {result.path}: {result.reason}", soft_wrap=True, highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract)
     failed = [r for r in results if r.status == "failed"]
     if json_out:
         _print_json({"files": [r.__dict__ for r in results], "derived": derived})
@@ -78,13 +81,15 @@ def _report(results, derived) -> None:
     for col in ("file", "status", "kind", "version", "extracted / reason"):
         table.add_column(col)
     for r in results:
-        style = {"failed": "red", "ingested": "green"}.get(r.status, "dim")
+        style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
         table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""),
                       r.reason if r.status == "failed" else (r.summary() or r.reason))
     console.print(table)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "unchanged", "failed")}
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "re-extracted", "unchanged", "failed")}
     extra = f"; {derived.get('persons', 0)} persons, {derived.get('links', 0)} links refreshed" if derived else ""
-    console.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed{extra}")
+    again = f"{counts['re-extracted']} re-extracted, " if counts["re-extracted"] else ""
+    console.print(f"{counts['ingested']} ingested, {again}{counts['unchanged']} unchanged, "
+                  f"{counts['failed']} failed{extra}")
 
 
 @app.command()

@@ -40,5 +40,11 @@ def next_version(session: Session, path: str) -> int:
     return (current or 0) + 1
 
 
+def current_document(session: Session, path: str) -> Document | None:
+    """The newest stored version of a path."""
+    return session.scalar(select(Document).where(Document.path == path).order_by(Document.version.desc()).limit(1))
+
+
 def find_by_hash(session: Session, sha256: str) -> Document | None:
+    """The stored document with this content (content is unique across the store)."""
     return session.scalar(select(Document).where(Document.sha256 == sha256))

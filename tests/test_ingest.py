@@ -1,6 +1,7 @@
 """Batch ingest on real PDFs: incremental runs, versions, and bad input."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 from plantrace.cli import app
 from store import models as m
 from store.db import open_db
+from store.versions import latest_ids_query
 
 from .badfiles import encrypted_pdf, html_named_pdf, image_only_pdf, truncated_pdf
 from .conftest import pdf_path
@@ -50,6 +52,51 @@ def test_ingest_is_incremental_and_versions_changed_files(tmp_path, db_url):
         versions = sorted(s.scalars(select(m.Document.version)))
     engine.dispose()
     assert versions == [1, 2]
+
+
+def test_a_file_put_back_to_an_older_content_is_a_new_version(tmp_path, db_url):
+    """Content is stored once, so version 1's rows become version 3: what the file
+    holds now is the current version again, and nothing is extracted twice."""
+    target = tmp_path / "report.pdf"
+    for source in ("004", "003", "004"):
+        shutil.copy(pdf_path(source), target)
+        out = runner.invoke(app, ["ingest", str(target), "--db", db_url, "--json"])
+        assert out.exit_code == 0, out.output
+        assert json.loads(out.output)["files"][0]["status"] == "ingested"
+    assert json.loads(out.output)["files"][0]["reason"] == "content of version 1 again"
+    engine, Session_ = open_db(db_url)
+    with Session_() as s:
+        docs = s.scalars(select(m.Document).order_by(m.Document.version)).all()
+        assert [(d.version, d.kind) for d in docs] == [(2, "action_plan"), (3, "report")]
+        current = s.scalar(select(m.Document.kind).where(m.Document.id.in_(latest_ids_query())))
+        assert current == "report"
+    engine.dispose()
+
+
+def test_reextract_replaces_an_unchanged_file_s_rows_in_place(tmp_path, db_url):
+    """After an upgrade, --reextract reads unchanged files again: same version, fresh rows."""
+    target = tmp_path / "report.pdf"
+    shutil.copy(pdf_path("004"), target)
+    assert runner.invoke(app, ["ingest", str(target), "--db", db_url]).exit_code == 0
+    before = _counts(db_url)
+    engine, Session_ = open_db(db_url)
+    with Session_.begin() as s:  # what an older extractor might have left behind
+        doc = s.scalar(select(m.Document))
+        doc.title = "stale title"
+        s.query(m.Page).filter(m.Page.number == 3).delete()
+    engine.dispose()
+
+    skipped = runner.invoke(app, ["ingest", str(target), "--db", db_url])
+    assert "0 ingested, 1 unchanged" in skipped.output
+    again = runner.invoke(app, ["ingest", str(target), "--db", db_url, "--reextract"])
+    assert again.exit_code == 0, again.output
+    assert "0 ingested, 1 re-extracted, 0 unchanged, 0 failed" in again.output
+    assert _counts(db_url) == before
+    engine, Session_ = open_db(db_url)
+    with Session_() as s:
+        (doc,) = s.scalars(select(m.Document)).all()
+        assert (doc.version, doc.title != "stale title") == (1, True)
+    engine.dispose()
 
 
 def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
