@@ -156,9 +156,18 @@ def _h_fy(m: re.Match) -> Atom | None:
     return Atom(m.start(), m.end(), "fy", fy=a, fy_end=b)
 
 
-def _h_season(m: re.Match) -> Atom:
+def _h_season(m: re.Match) -> Atom | None:
+    season = m.group("season").lower()
+    if m.group("a"):
+        # "Winter 2017/18" runs Dec 2017 - Feb 2018; in a split (academic or financial)
+        # year autumn and winter start in its first year, spring and summer fall in its second
+        fy = _h_fy(m)
+        if fy is None:
+            return None
+        year = fy.fy if season in ("autumn", "fall", "winter") else fy.fy_end
+        return Atom(m.start(), m.end(), "season", year=year, unit=season)
     year, two = _year_field(m.group("y"))
-    return Atom(m.start(), m.end(), "season", year=year, two_digit_year=two, unit=m.group("season").lower())
+    return Atom(m.start(), m.end(), "season", year=year, two_digit_year=two, unit=season)
 
 
 def _h_next_n(m: re.Match) -> Atom | None:
@@ -192,7 +201,8 @@ def _h_bare_month(m: re.Match, text: str) -> Atom | None:
         return None  # month names are capitalised; "may" is the modal verb
     before = text[:m.start()]
     after = text[m.end():]
-    if word.lower() == "may" and re.match(r"\s+[a-z]", after) and not re.search(
+    listed = re.match(r"(?i)\s*(?:and|or|to|until|till|&|/|,)\s*" + _MON, after)  # "May and June"
+    if word.lower() == "may" and not listed and re.match(r"\s+[a-z]", after) and not re.search(
             r"(?i)\b(?:in|by|since|from|until|till|during|of|before|after|on|for|to|and|or|end|mid|early|late|next|last|this)\s*$", before):
         return None  # "May be delayed": sentence-initial modal verb
     atom = Atom(m.start(), m.end(), "month", month=_month(m))
@@ -232,14 +242,15 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"(?i)\b(?:the\s+)?next\s+" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?)\b"), _h_next_n),
     (re.compile(r"(?i)\b(?P<rel>this|next|last|previous|current)\s+(?P<unit>financial\s+year|month|quarter)\b"), _h_period),
     (re.compile(r"(?i)" + _MON + r"(?:['’]s)?(?:\s*,?\s*|\s*[-/]\s*)" + _YEAR), _h_month_year),
+    (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|winter)\s+(?:term\s+)?(?:" + _FY + "|" + _YEAR + ")"), _h_season),
     (re.compile(r"(?i)(?<![\w/.])(?:fy\s*|financial\s+year\s+)?" + _FY), _h_fy),
-    (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|winter)\s+(?:term\s+)?" + _YEAR), _h_season),
     (re.compile(r"(?i)" + _MON + r"(?:['’]s)?"), _h_bare_month),
     (re.compile(r"(?<![\w/.£$,\-–])(?P<y>(?:19|20)\d\d)(?![\w/%]|[.,]\d|\s*[-–]\s*\d)"), _h_bare_year),
 ]
 
 _MODIFIER_BEFORE = re.compile(
-    r"(?i)(?:\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+))$")
+    r"(?i)(?:\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+)"
+    r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*)$")
 
 
 def find_atoms(text: str) -> list[Atom]:
@@ -267,6 +278,12 @@ def _attach_modifier(atom: Atom, text: str) -> None:
         return
     m = _MODIFIER_BEFORE.search(text[:atom.pos])
     if not m:
+        return
+    if m.group("w"):
+        if atom.kind != "day":
+            return
+        atom.modifier = "week"
+        atom.pos = m.start()
         return
     word = (m.group("a") or m.group("b")).lower()
     atom.modifier = {"beginning": "start", "middle": "mid"}.get(word, word)

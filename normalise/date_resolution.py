@@ -184,6 +184,8 @@ def _apply_modifier(span: Resolved, modifier: str | None) -> Resolved:
         return end, end, "day"
     if modifier == "start":
         return start, start, "day"
+    if modifier == "week" and granularity == "day":
+        return start, start + dt.timedelta(days=6), "range"  # "w/c 5 June": the week it begins
     if modifier == "mid" and granularity == "month":
         return start.replace(day=11), start.replace(day=20), "mid-month"
     return span

@@ -23,6 +23,7 @@ QUALIFIERS = ("completed", "by", "start", "review", "embed", "end")
 _TBC = re.compile(r"(?i)(?<![a-z])t\.?b\.?c(?![a-z])|\bto\s+be\s+confirmed\b")
 _RANGE_GAP = re.compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|thru)\s*$")
 _BETWEEN_GAP = re.compile(r"(?i)^\s*and\s*$")
+_LIST_GAP = re.compile(r"(?i)^\s*(?:/|,|&|and|or)\s*$")
 _TIME_GAP = re.compile(r"(?i)^\s*,?\s*(?:at|from)?\s*$")
 _TIME_BEFORE_DAY_GAP = re.compile(r"(?i)^\s*,?\s*(?:on)?\s*$")
 _INLINE_TAG = re.compile(r"(?i)</?(?:sup|sub|b|i|em|strong|span|u|font)\b[^>]*>")
@@ -40,6 +41,7 @@ def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
     original, text = text, _strip_markup(text)
     atoms = find_atoms(text)
     atoms = _attach_times(text, atoms)
+    _share_list_years(text, atoms)
     atoms = _merge_ranges(text, atoms)
     atoms = _drop_restatements(text, atoms)
     atoms = _drop_recurring(text, atoms)
@@ -98,6 +100,17 @@ def _attach_times(text: str, atoms: list[Atom]) -> list[Atom]:
             continue
         out.append(atom)
     return out
+
+
+def _share_list_years(text: str, atoms: list[Atom]) -> None:
+    """'Jan/Feb 2018', 'May and June 2017': months listed before a year are in that
+    year (a December before a January, in the year before)."""
+    for left, right in zip(reversed(atoms[:-1]), reversed(atoms[1:])):
+        if (left.kind == right.kind == "month" and left.year is None and right.year is not None
+                and left.relation is None and not right.word_follows and _LIST_GAP.match(text[left.end:right.pos])):
+            left.year = right.year - 1 if left.month > right.month else right.year
+            left.two_digit_year = right.two_digit_year
+            left.label = False
 
 
 def _merge_ranges(text: str, atoms: list[Atom]) -> list[Atom]:

@@ -182,6 +182,16 @@ def test_ranges(text, expected):
     assert one(text)[:3] == (*expected, "range")
 
 
+def test_months_listed_before_a_year_are_in_that_year():
+    out = normalise_date("Oct/Nov 2020", "2019-06-10")
+    assert [d["start"][:7] for d in out["dates"]] == ["2020-10", "2020-11"]
+    out = normalise_date("Reports in November, December and January 2021", "2019-06-10")
+    assert [d["start"][:7] for d in out["dates"]] == ["2020-11", "2020-12", "2021-01"]
+    # a capitalised May in a list is the month, not the verb
+    assert [d["start"][:7] for d in normalise_date("May and June 2020", "2019-06-10")["dates"]] == [
+        "2020-05", "2020-06"]
+
+
 def test_yearless_month_span_is_generic():
     assert normalise_date("reports run from October to September", "2019-06-10")["dates"] == []
 
@@ -222,6 +232,14 @@ def test_recurring_periods_have_no_date():
 
 def test_seasons_need_a_year():
     assert one("Spring 2020")[:3] == ("2020-03-01", "2020-05-31", "range")
+    # in a split year, autumn and winter start in its first year, spring and summer fall in its second
+    assert one("Winter 2020/21")[:3] == ("2020-12-01", "2021-02-28", "range")
+    assert one("Summer term 2020/21")[:2] == ("2021-06-01", "2021-08-31")
+
+
+def test_week_commencing_is_that_week():
+    assert one("w/c 14th September 2020")[:3] == ("2020-09-14", "2020-09-20", "range")
+    assert one("Week beginning 2 March 2020")[:2] == ("2020-03-02", "2020-03-08")
     assert normalise_date("Summer Reading Club", "2019-06-10")["dates"] == []
 
 
