@@ -43,59 +43,37 @@ def _days_between(later: str, earlier: str, dialect: str) -> str:
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
-def _owner_names(kind: str, dialect: str) -> str:
-    """Distinct owner names per action, resolved to the person's canonical name where known."""
+def _owner_names(owners: str, key: str, dialect: str, where: str = "1 = 1") -> str:
+    """Distinct owner names per owned row (an action, a recommendation), resolved to
+    the person's canonical name where known."""
     return f"""
-        SELECT action_id, {_agg('name', dialect)} AS names
-        FROM (SELECT DISTINCT o.action_id, COALESCE(p.canonical, o.name) AS name
-              FROM action_owner o
+        SELECT {key}, {_agg('name', dialect)} AS names
+        FROM (SELECT DISTINCT o.{key}, COALESCE(p.canonical, o.name) AS name
+              FROM {owners} o
               JOIN v_documents d ON d.document_id = o.document_id
               LEFT JOIN person p ON p.id = o.person_id
-              WHERE o.kind = '{kind}'
+              WHERE {where}
               ORDER BY 1, 2) owners
-        GROUP BY action_id"""
+        GROUP BY {key}"""
 
 
-def _person_codes(kind: str, dialect: str) -> str:
+def _person_items(owners: str, owned: str, key: str, label: str, dialect: str, where: str = "1 = 1") -> str:
+    """Per person, the labels (action codes, recommendation numbers) of the rows they own."""
     return f"""
-        SELECT person_id, {_agg('code', dialect)} AS codes, COUNT(*) AS n
-        FROM (SELECT DISTINCT o.person_id, a.code
-              FROM action_owner o
+        SELECT person_id, {_agg(label, dialect)} AS items, COUNT(*) AS n
+        FROM (SELECT DISTINCT o.person_id, x.{label}
+              FROM {owners} o
               JOIN v_documents d ON d.document_id = o.document_id
-              JOIN action a ON a.id = o.action_id
-              WHERE o.kind = '{kind}' AND o.person_id IS NOT NULL AND a.code IS NOT NULL
+              JOIN {owned} x ON x.id = o.{key}
+              WHERE {where} AND o.person_id IS NOT NULL AND x.{label} IS NOT NULL
               ORDER BY 1, 2) owned
-        GROUP BY person_id"""
-
-
-def _lead_names(dialect: str) -> str:
-    """A progress report's lead officers per recommendation, by canonical name where resolved."""
-    return f"""
-        SELECT recommendation_id, {_agg('name', dialect)} AS names
-        FROM (SELECT DISTINCT o.recommendation_id, COALESCE(p.canonical, o.name) AS name
-              FROM recommendation_owner o
-              JOIN v_documents d ON d.document_id = o.document_id
-              LEFT JOIN person p ON p.id = o.person_id
-              ORDER BY 1, 2) owners
-        GROUP BY recommendation_id"""
-
-
-def _person_recommendations(dialect: str) -> str:
-    return f"""
-        SELECT person_id, {_agg('number', dialect)} AS numbers, COUNT(*) AS n
-        FROM (SELECT DISTINCT o.person_id, r.number
-              FROM recommendation_owner o
-              JOIN v_documents d ON d.document_id = o.document_id
-              JOIN recommendation r ON r.id = o.recommendation_id
-              WHERE o.person_id IS NOT NULL AND r.number IS NOT NULL
-              ORDER BY 1, 2) led
         GROUP BY person_id"""
 
 
 # Stand-ins while a migration runs before the table they read exists: the
 # views are made from the current definitions at every step that touches them.
 _NO_LEADS = "SELECT CAST(NULL AS INTEGER) AS recommendation_id, CAST(NULL AS TEXT) AS names WHERE 1 = 0"
-_NO_LED = "SELECT CAST(NULL AS INTEGER) AS person_id, CAST(NULL AS TEXT) AS numbers, 0 AS n WHERE 1 = 0"
+_NO_LED = "SELECT CAST(NULL AS INTEGER) AS person_id, CAST(NULL AS TEXT) AS items, 0 AS n WHERE 1 = 0"
 
 
 def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> dict[str, str]:
@@ -105,8 +83,9 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
     table a migration has not made yet reads as empty.
     """
     owners = tables is None or "recommendation_owner" in tables
-    leads = _lead_names(dialect) if owners else _NO_LEADS
-    led = _person_recommendations(dialect) if owners else _NO_LED
+    leads = _owner_names("recommendation_owner", "recommendation_id", dialect) if owners else _NO_LEADS
+    led = (_person_items("recommendation_owner", "recommendation", "recommendation_id", "number", dialect)
+           if owners else _NO_LED)
     point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
                  "ELSE COALESCE(ai.number, '') || '(' || mp.label || ')' END")
     return {
@@ -132,8 +111,8 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
             LEFT JOIN (SELECT action_id, MIN(target_start) AS earliest_target, MAX(target_end) AS latest_target,
                               MAX(CASE WHEN tbc THEN 1 ELSE 0 END) AS tbc, COUNT(*) AS n_updates
                        FROM action_update GROUP BY action_id) t ON t.action_id = a.id
-            LEFT JOIN ({_owner_names('accountable', dialect)}) acc ON acc.action_id = a.id
-            LEFT JOIN ({_owner_names('monitor', dialect)}) mon ON mon.action_id = a.id""",
+            LEFT JOIN ({_owner_names('action_owner', 'action_id', dialect, "o.kind = 'accountable'")}) acc ON acc.action_id = a.id
+            LEFT JOIN ({_owner_names('action_owner', 'action_id', dialect, "o.kind = 'monitor'")}) mon ON mon.action_id = a.id""",
         "v_recommendations": f"""
             SELECT r.id AS recommendation_id, r.number, r.text, r.rag, r.lead_text, ld.names AS leads,
                    COALESCE(n.n_actions, 0) AS n_actions, COALESCE(n.n_completed, 0) AS n_completed,
@@ -185,9 +164,9 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
             WHERE a.latest_target < m.date AND COALESCE(a.status, 'unknown') <> 'completed'""",
         "v_people": f"""
             SELECT pe.id AS person_id, pe.key, pe.council, pe.canonical AS name, roles.names AS roles,
-                   acc.codes AS accountable_actions, COALESCE(acc.n, 0) AS n_accountable,
-                   mon.codes AS monitored_actions, COALESCE(mon.n, 0) AS n_monitored,
-                   led.numbers AS led_recommendations, COALESCE(led.n, 0) AS n_led,
+                   acc.items AS accountable_actions, COALESCE(acc.n, 0) AS n_accountable,
+                   mon.items AS monitored_actions, COALESCE(mon.n, 0) AS n_monitored,
+                   led.items AS led_recommendations, COALESCE(led.n, 0) AS n_led,
                    (SELECT COUNT(DISTINCT at.meeting_id) FROM attendance at
                     JOIN v_documents d ON d.document_id = at.document_id
                     WHERE at.person_id = pe.id) AS meetings_attended
@@ -196,8 +175,8 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
                        FROM (SELECT pr.person_id, ro.name FROM person_role pr JOIN role ro ON ro.id = pr.role_id
                              ORDER BY 1, 2) r
                        GROUP BY person_id) roles ON roles.person_id = pe.id
-            LEFT JOIN ({_person_codes('accountable', dialect)}) acc ON acc.person_id = pe.id
-            LEFT JOIN ({_person_codes('monitor', dialect)}) mon ON mon.person_id = pe.id
+            LEFT JOIN ({_person_items('action_owner', 'action', 'action_id', 'code', dialect, "o.kind = 'accountable'")}) acc ON acc.person_id = pe.id
+            LEFT JOIN ({_person_items('action_owner', 'action', 'action_id', 'code', dialect, "o.kind = 'monitor'")}) mon ON mon.person_id = pe.id
             LEFT JOIN ({led}) led ON led.person_id = pe.id""",
     }
 
