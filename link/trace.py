@@ -77,7 +77,7 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
                              .order_by(m.ActionUpdate.seq)):
         owners = session.scalars(select(m.ActionOwner).where(m.ActionOwner.action_update_id == u.id)).all()
         updates.append({
-            "progress": u.progress, "page": u.page, "target": u.target_text,
+            "progress": u.progress, "page": u.page, "bbox": u.bbox, "target": u.target_text,
             "target_start": u.target_start, "target_end": u.target_end, "status": u.status,
             "accountable": [o.name for o in owners if o.kind == "accountable"] or
                            ([u.accountability_text] if u.accountability_text else []),
@@ -85,7 +85,7 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
         })
     return {
         "source": _source(docs[action.document_id]), "document_id": action.document_id, "action": action.code,
-        "page": action.page, "text": action.text, "raw": action.raw, "status": action.status,
+        "page": action.page, "bbox": action.bbox, "text": action.text, "raw": action.raw, "status": action.status,
         "recommendation": {"number": rec.number, "text": rec.text, "page": rec.page} if rec else None,
         "updates": updates,
     }
@@ -93,7 +93,8 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
 
 def _point_dict(point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> dict:
     return {"source": _source(doc), "document_id": doc.id, "item": item.number, "item_title": item.title,
-            "point": point.label, "page": point.page, "raw": point.raw or point.text, "text": point.text}
+            "point": point.label, "page": point.page, "bbox": point.bbox, "raw": point.raw or point.text,
+            "text": point.text}
 
 
 def trace_point(session: Session, ref: str, minutes: str | None = None) -> dict | None:

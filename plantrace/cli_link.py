@@ -1,6 +1,8 @@
 """`plantrace links` and `plantrace trace` (registered on the main app)."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -63,7 +65,9 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
           action: Optional[str] = typer.Option(None, "--action", help='Trace an action the other way, e.g. 7.4'),
           minutes: Optional[str] = typer.Option(None, "--minutes", help="Minutes file path or document id (default: latest)"),
           plan: Optional[str] = typer.Option(None, "--plan", help="Plan file path or document id (default: latest)"),
-          db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
+          db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json"),
+          snapshots: Optional[Path] = typer.Option(None, "--snapshots", metavar="DIR",
+                                                   help="Also write each evidence page as a PNG with the boxes outlined")):
     """Follow a minute point to the plan actions it concerns, or an action to the minutes that discussed it."""
     from link.trace import trace_action, trace_point
     from store.db import open_db
@@ -78,6 +82,13 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
         except ValueError as exc:
             err.print(f"[red]error[/red] {escape(str(exc))}")
             raise typer.Exit(2)
+        if result is not None and snapshots is not None:
+            from link.snapshots import write_snapshots
+
+            prefix = re.sub(r"[^\w.]+", "", point) if point else f"action-{action}"
+            result["snapshots"], problems = write_snapshots(session, result, snapshots, prefix)
+            for problem in problems:
+                err.print(f"[yellow]warning[/yellow] {escape(problem)}", soft_wrap=True, highlight=False)
     if result is None:
         err.print(f"[red]error[/red] {escape(point or action)}: not found in the current documents")
         raise typer.Exit(2)
@@ -92,6 +103,7 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
             console.print("[dim]no plan action linked to this point[/dim]")
         for link in result["links"]:
             console.print(_action_panel(link, f"[green]score {link['score']:.2f}[/green] · {escape(link['evidence'] or '')}"))
+        _print_snapshots(result)
         return
     a = result["action"]
     console.print(_action_panel(a, f"[dim]{escape(a.get('raw') or '')}[/dim]" if a.get("raw") and a["raw"] != a["text"] else ""))
@@ -101,3 +113,9 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
         console.print(Panel(escape(p["raw"] or ""), title_align="left",
                             title=f"{p['source']} · {p.get('meeting_date') or ''} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
                             subtitle=f"score {p['score']:.2f} · {escape(p['evidence'] or '')}"))
+    _print_snapshots(result)
+
+
+def _print_snapshots(result: dict) -> None:
+    for path in result.get("snapshots") or []:
+        console.print(f"page image: {escape(path)}", soft_wrap=True, highlight=False)

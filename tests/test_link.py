@@ -177,3 +177,46 @@ def test_trace_defaults_to_the_newest_plan_that_has_the_action(linked_db):
         assert result is not None and result["action"]["action"] == "12.2"
         session.rollback()
     engine.dispose()
+
+
+def test_trace_snapshots_outline_both_sides_on_the_printed_pages(linked_db, tmp_path):
+    from PIL import Image
+
+    from extract.page_image import SCALE
+    from plantrace.cli import app
+
+    url, _ = linked_db
+    result = CliRunner().invoke(app, ["trace", "808(m)", "--db", url, "--json", "--snapshots", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    files = sorted(Path(f).name for f in data["snapshots"])
+    # one image for the minutes page of the point, one for the plan page of 7.4
+    assert len(files) == 2 and all(Path(f).is_file() for f in data["snapshots"])
+    assert any(f"-p{data['point']['page']}.png" in f and "001-" in f for f in files)
+    assert any(f"-p{data['links'][0]['page']}.png" in f and "000-" in f for f in files)
+    # the point's box is drawn in red just outside its printed text
+    minutes_png = next(f for f in data["snapshots"] if "001-" in f)
+    x0, top, x1, bottom = data["point"]["bbox"]
+    image = Image.open(minutes_png).convert("RGB")
+    edge = image.getpixel((round((x0 + x1) / 2 * SCALE), round((top - 2) * SCALE)))
+    assert edge[0] > 200 and edge[1] < 80 and edge[2] < 80, edge
+
+
+def test_trace_snapshots_refuse_a_source_that_moved(tmp_path):
+    import shutil
+
+    from ingest.batch import run_batch
+    from plantrace.cli import app
+    from store.db import open_db
+
+    copy = tmp_path / "minutes.pdf"
+    shutil.copy(pdf_path("001"), copy)
+    url = f"sqlite:///{tmp_path / 'moved.db'}"
+    engine, Session_ = open_db(url)
+    run_batch(Session_, [copy])
+    engine.dispose()
+    copy.unlink()
+    result = CliRunner().invoke(app, ["trace", "808(m)", "--db", url, "--snapshots", str(tmp_path / "png")])
+    assert result.exit_code == 0, result.output
+    assert "minutes.pdf: not found (moved since it was ingested)" in result.output
+    assert not (tmp_path / "png").exists()
