@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -109,13 +108,10 @@ def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
 
     pack = tmp_path / "pack"
     pack.mkdir()
-    bad = {
-        "truncated.pdf": truncated_pdf(pdf_path("000"), pack / "truncated.pdf"),
-        "encrypted.pdf": encrypted_pdf(pack / "encrypted.pdf"),
-        "scanned.pdf": image_only_pdf(pack / "scanned.pdf"),
-        "notreally.pdf": html_named_pdf(pack / "notreally.pdf"),
-        "empty.pdf": pack / "empty.pdf",
-    }
+    truncated_pdf(pdf_path("000"), pack / "truncated.pdf")
+    encrypted_pdf(pack / "encrypted.pdf")
+    image_only_pdf(pack / "scanned.pdf")
+    html_named_pdf(pack / "notreally.pdf")
     (pack / "empty.pdf").write_bytes(b"")
     shutil.copy(pdf_path("004"), pack / "copy-of-good.pdf")
     result = runner.invoke(app, ["ingest", str(pack), "--db", url])
