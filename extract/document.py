@@ -24,7 +24,8 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
     doc_date = document_date(model)
     council = council_name(model)
     record = {
-        "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages)},
+        "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages),
+                   "warnings": list(model.warnings)},
         "kind": kind,
         "council": council,
         "title": document_title(model, council),

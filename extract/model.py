@@ -99,6 +99,7 @@ class DocumentModel:
     sha256: str
     pages: list[Page]
     metadata: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what was read but may be incomplete, one line each
 
     @property
     def text(self) -> str:

@@ -148,6 +148,18 @@ def page_model(page, page_number: int, unruled=None) -> Page:
     )
 
 
+def _pages(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "pages 3-5, 9"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return ("pages " if len(numbers) > 1 else "page ") + text
+
+
 def open_pdf(path: str | Path):
     """Open a PDF, turning pdfminer's many failure modes into named errors."""
     path = Path(path)
@@ -176,10 +188,13 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
     try:
         pages = []
         n_chars = 0
+        scanned = []  # pages that are pictures of text
         carried = None  # header of an unruled table running on from the previous page
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 n_chars += len(page.chars)
+                if not page.chars and page.images:
+                    scanned.append(i)
                 runs_on = None
 
                 def unruled(page=page, i=i):
@@ -194,7 +209,10 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
             pages.append(model)
         if n_chars == 0:
             raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; OCR needed)")
-        return rejoin_split_words(
-            DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {})))
+        model = DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
+        if scanned:
+            model.warnings.append(f"no text layer on {_pages(scanned)} of {len(pages)} (scanned images; OCR needed): "
+                                  "their content is not extracted")
+        return rejoin_split_words(model)
     finally:
         pdf.close()

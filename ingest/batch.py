@@ -34,6 +34,7 @@ class FileResult:
     council: Optional[str] = None
     counts: dict = field(default_factory=dict)
     replaced_council: Optional[str] = None  # a re-extraction's council before it, whose people and links change too
+    warnings: list = field(default_factory=list)  # stored, but something in the file could not be read
 
     def line(self) -> str:
         if self.status == "failed":
@@ -122,7 +123,7 @@ def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = F
             doc = store_document(session, record, key, record["source"]["sha256"], version, model)
             result = FileResult(shown, "re-extracted" if replace else "ingested", note, record["kind"], version,
                                 doc.id, record.get("council"), record_counts(record),
-                                replace[2] if replace else None)
+                                replace[2] if replace else None, list(record["source"].get("warnings") or []))
     except Exception as exc:
         return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {_first_line(exc)})")
     return result

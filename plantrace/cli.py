@@ -65,6 +65,9 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
             progress.update(task, advance=1, description=f"ingesting {Path(result.path).name}")
             if result.status == "failed":
                 progress.console.print(f"[red]error[/red] {result.path}: {result.reason}", soft_wrap=True, highlight=False)
+            for warning in result.warnings:
+                progress.console.print(f"[yellow]warning[/yellow] {result.path}: {warning}", soft_wrap=True,
+                                       highlight=False)
 
         results, derived = run_batch(Session_, files, on_file, reextract=reextract)
     failed = [r for r in results if r.status == "failed"]
@@ -82,8 +85,10 @@ def _report(results, derived) -> None:
         table.add_column(col)
     for r in results:
         style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
-        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""),
-                      r.reason if r.status == "failed" else (r.summary() or r.reason))
+        shown = r.reason if r.status == "failed" else (r.summary() or r.reason)
+        if r.warnings:
+            shown += "".join(f"\n[yellow]warning: {w}[/yellow]" for w in r.warnings)
+        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), shown)
     console.print(table)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "re-extracted", "unchanged", "failed")}
     extra = f"; {derived.get('persons', 0)} persons, {derived.get('links', 0)} links refreshed" if derived else ""

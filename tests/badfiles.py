@@ -41,3 +41,23 @@ def image_only_pdf(dest: Path) -> Path:
 def html_named_pdf(dest: Path) -> Path:
     dest.write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>", encoding="utf-8")
     return dest
+
+
+def partly_scanned_pdf(dest: Path) -> Path:
+    """A text page, then two pages that are only pictures of text, then text again."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (600, 200), "white")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    c = canvas.Canvas(str(dest), pagesize=A4)
+    for page in range(4):
+        if page in (1, 2):
+            buf.seek(0)
+            c.drawImage(ImageReader(buf), 72, 500, width=450, height=150)
+        else:
+            c.drawString(72, 720, f"Report page {page + 1}: the printed text of this page")
+        c.showPage()
+    c.save()
+    return dest

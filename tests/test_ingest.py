@@ -12,7 +12,7 @@ from store import models as m
 from store.db import open_db
 from store.versions import latest_ids_query
 
-from .badfiles import encrypted_pdf, html_named_pdf, image_only_pdf, truncated_pdf
+from .badfiles import encrypted_pdf, html_named_pdf, image_only_pdf, partly_scanned_pdf, truncated_pdf
 from .conftest import pdf_path
 
 runner = CliRunner()
@@ -130,6 +130,19 @@ def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
         assert phrase in matching[0].lower(), matching[0]
     assert "0 ingested, 1 unchanged, 5 failed" in result.output
     assert _counts(url) == before
+
+
+def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_path):
+    url = f"sqlite:///{tmp_path / 'scan.db'}"
+    pdf = partly_scanned_pdf(tmp_path / "pack.pdf")
+    out = runner.invoke(app, ["ingest", str(pdf), "--db", url])
+    assert out.exit_code == 0, out.output  # stored: the text pages are there
+    assert "warning" in out.output and "no text layer on pages 2-3 of 4" in " ".join(out.output.split())
+    report = json.loads(runner.invoke(app, ["ingest", str(pdf), "--db", url, "--json", "--reextract"]).stdout)
+    assert report["files"][0]["warnings"] == [
+        "no text layer on pages 2-3 of 4 (scanned images; OCR needed): their content is not extracted"]
+    record = json.loads(runner.invoke(app, ["extract", str(pdf), "--json"]).output)
+    assert record["source"]["warnings"] == report["files"][0]["warnings"]
 
 
 def test_all_failed_or_empty_folder_exits_two(tmp_path):
