@@ -24,7 +24,8 @@ def _pg_database() -> str:
 
 
 def corpus_database(dialect: str, tmp_path_factory) -> str:
-    """URL of a database holding the bundled plan 000 and the minutes 001 that discuss it."""
+    """URL of a database holding the bundled plan 000, the minutes 001 that discuss it,
+    and the progress report 002 of another council."""
     if dialect in _BUILT:
         return _BUILT[dialect]
     from ingest.batch import run_batch
@@ -33,7 +34,7 @@ def corpus_database(dialect: str, tmp_path_factory) -> str:
     url = (f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'plantrace.db'}" if dialect == "sqlite"
            else _pg_database())
     engine, Session_ = open_db(url)
-    results, _ = run_batch(Session_, [pdf_path("000"), pdf_path("001")])
+    results, _ = run_batch(Session_, [pdf_path("000"), pdf_path("001"), pdf_path("002")])
     engine.dispose()
     failed = [r.line() for r in results if r.status != "ingested"]
     assert not failed, f"corpus ingest failed: {failed}"

@@ -42,7 +42,11 @@ def test_plan_progress_notebook(corpus_sqlite, monkeypatch):
     assert "on 2017-05-04" in printed
     overdue = re.search(r"(\d+) of (\d+) actions overdue on 2017-05-04", printed)
     assert overdue and int(overdue.group(1)) >= 4 and int(overdue.group(2)) == 82
-    assert images == 3  # status, month due, overdue by recommendation
+    rated = re.search(r"(\d+) of (\d+) recommendations rated: (\d+) red, (\d+) amber, (\d+) green", printed)
+    assert rated, printed
+    n_rated, n_recs, red, amber, green = map(int, rated.groups())
+    assert 0 < n_rated <= n_recs and red + amber + green == n_rated and amber > 0 and green > 0
+    assert images == 4  # status, month due, overdue by recommendation, RAG ratings
 
 
 def test_audit_trail_notebook(corpus_sqlite, monkeypatch):
