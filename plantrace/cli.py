@@ -13,6 +13,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -154,8 +155,10 @@ def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "-
     for col in ("id", "file", "v", "kind", "council", "date", "pages", "rows"):
         d.add_column(col)
     for row in docs:
+        rows = ", ".join(f"{v} {k}" for k, v in row["rows"].items() if v)
+        rows += "".join(f"\n[yellow]warning: {escape(w)}[/yellow]" for w in row["warnings"])
         d.add_row(str(row["id"]), Path(row["path"]).name, str(row["version"]), row["kind"], row["council"] or "",
-                  str(row["date"] or ""), str(row["pages"]), ", ".join(f"{v} {k}" for k, v in row["rows"].items() if v))
+                  str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
 
 

@@ -26,6 +26,7 @@ def document_rows(session: Session) -> list[dict]:
     }
     return [
         {"id": d.id, "path": d.path, "version": d.version, "kind": d.kind, "council": d.council, "date": d.date,
-         "pages": d.pages, "sha256": d.sha256, "rows": {name: per_doc[name].get(d.id, 0) for name in PER_DOCUMENT}}
+         "pages": d.pages, "sha256": d.sha256, "rows": {name: per_doc[name].get(d.id, 0) for name in PER_DOCUMENT},
+         "warnings": ((d.contract or {}).get("source") or {}).get("warnings") or []}
         for d in session.scalars(select(m.Document).order_by(m.Document.id))
     ]

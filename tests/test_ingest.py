@@ -143,6 +143,9 @@ def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_p
         "no text layer on pages 2-3 of 4 (scanned images; OCR needed): their content is not extracted"]
     record = json.loads(runner.invoke(app, ["extract", str(pdf), "--json"]).output)
     assert record["source"]["warnings"] == report["files"][0]["warnings"]
+    status = json.loads(runner.invoke(app, ["status", "--db", url, "--json"]).stdout)
+    assert status["documents"][0]["warnings"] == report["files"][0]["warnings"]
+    assert "no text layer on pages 2-3" in " ".join(runner.invoke(app, ["status", "--db", url]).output.split())
 
 
 def test_all_failed_or_empty_folder_exits_two(tmp_path):
