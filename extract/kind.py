@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import DocumentModel
+from .plan.progress_report import RAG_CELL
 
 KINDS = ("action_plan", "progress_report", "minutes", "report")
 
@@ -30,12 +31,26 @@ def _header_texts(doc: DocumentModel):
                 yield " ".join(c.text.replace("\n", "") for c in table.rows[0])
 
 
+def _rated_column(doc: DocumentModel) -> bool:
+    """A column whose cells are mostly Red / Amber / Green ratings, whatever its heading
+    ("Status", "Rating", "Progress"): the mark of a progress report."""
+    for page in doc.pages:
+        for table in page.tables:
+            rows = table.rows[1:]
+            width = max((len(r) for r in rows), default=0)
+            for col in range(width):
+                values = [r[col].text.strip() for r in rows if col < len(r) and r[col].text.strip()]
+                if len(values) >= 2 and sum(bool(RAG_CELL.match(v)) for v in values) >= 0.8 * len(values):
+                    return True
+    return False
+
+
 def detect_kind(doc: DocumentModel) -> str:
     first = "\n".join(p.text for p in doc.pages[:2])
     if _MINUTES.search(first) and _ATTEND.search(first):
         return "minutes"
     headers = list(_header_texts(doc))
-    if _PROGRESS.search(first) and any(_RAG.search(h) for h in headers):
+    if _PROGRESS.search(first) and (any(_RAG.search(h) for h in headers) or _rated_column(doc)):
         return "progress_report"
     action_tables = sum(1 for h in headers if _ACTION_HEAD.search(h) and _WHEN_HEAD.search(h))
     if action_tables and (action_tables >= 2 or _PLAN_TITLE.search(first)):

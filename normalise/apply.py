@@ -45,7 +45,7 @@ def normalise_plan(record: dict) -> None:
     mend = Mender(record_texts(record))
     for rec in recs:
         if rec.get("rag"):
-            rec["rag"] = rag(rec["rag"]) or rec["rag"]
+            rec["rag"] = rag(rec["rag"])  # "Amber/Green" -> "A"; the printed rating stays in the raw cell
         for action in rec.get("actions", []):
             for upd in action.get("updates", []):
                 target = upd.get("target_date") or {"text": ""}

@@ -2,7 +2,8 @@
 
 Each recommendation opens a group of rows (it follows a header row, or carries
 its own number); the rows under it hold targets with their performance figures,
-evidence, further actions and the lead officer, and somewhere a RAG letter.
+evidence or a progress update, further actions and the lead officer, and
+somewhere a RAG rating.
 Pages repeat the header, sometimes cut in two across a page break, and some
 reports lose a recommendation's number in the text layer: such a group still
 follows a header, and takes the next number (flagged ``number_inferred``).
@@ -17,7 +18,9 @@ from .headers import column_roles, is_header_row
 from .sections import split_number
 from .text import clean, join_raw
 
-_RAG = re.compile(r"^\s*(green|amber|red|g|a|r)\s*$", re.I)
+# A rating cell: a colour or its letter, or two of them ("Amber/Green", "R-A");
+# normalise turns it into one letter.
+RAG_CELL = re.compile(r"^\s*(?:green|amber|red|blue|yellow|[gar])(?:\s*[/\-–]?\s*(?:green|amber|red|[gar]))?\s*$", re.I)
 _REF = re.compile(r"^\s*(\d{1,3})\.?\s*(?=\S|$)")
 FIGURE_ROLES = ("performance", "targets")
 
@@ -53,6 +56,7 @@ class _Group:
         self.rag = None
         self.lead: list[str] = []
         self.evidence: list[str] = []
+        self.progress: list[str] = []  # a progress-update column, where the report has one
         self.further: list[str] = []
         self.targets: list[dict] = []
 
@@ -100,7 +104,7 @@ class _Reader:
         if not by_role:
             return False
         self.last_page = page.number
-        if self.header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not _RAG.match(
+        if self.header_cut and all(len(clean(t)) <= 20 for t in cells.values()) and not RAG_CELL.match(
                 by_role.get("rag", "")):
             self.header_cut = False  # the rest of the header row
             return True
@@ -137,9 +141,9 @@ class _Reader:
         roles, labels = self.roles, self.labels
         if rec_text.strip():
             g.text.append(_drop_label(rec_text, labels, roles, "recommendation"))
-        rag = _RAG.match(by_role.get("rag", ""))
-        if rag and g.rag is None:
-            g.rag = rag.group(1)[0].upper()
+        rating = by_role.get("rag", "")
+        if g.rag is None and RAG_CELL.match(rating):
+            g.rag = clean(rating)
         if by_role.get("accountability"):
             if cut and g.lead:
                 g.lead[-1] = join_raw([g.lead[-1], by_role["accountability"]])
@@ -147,6 +151,8 @@ class _Reader:
                 g.lead.append(by_role["accountability"])
         if by_role.get("evidence"):
             g.evidence.append(by_role["evidence"])
+        if by_role.get("progress"):
+            g.progress.append(by_role["progress"])
         if by_role.get("further_actions"):
             g.further.append(by_role["further_actions"])
         figures = {labels.get(i) or str(i): clean(cells[i]) for i, r in roles.items()
@@ -247,6 +253,7 @@ def _finish(g: _Group) -> dict:
         "targets": g.targets,
         "performance": [t for t in g.targets if t["figures"]],
         "evidence": clean(join_raw(g.evidence)),
+        "progress": clean(join_raw(g.progress)),
         "further_actions": clean(join_raw(g.further)),
         "actions": [],
     }
