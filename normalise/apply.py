@@ -53,6 +53,8 @@ def normalise_plan(record: dict) -> None:
                 upd["accountable"] = _owners(upd.get("accountability_text"), upd.get("accountability_lines"), acc_first, mend)
                 upd["monitors"] = _owners(upd.get("monitor_text"), upd.get("monitor_lines"), mon_first, mend)
                 upd["status"] = update_status(upd.get("progress") or "", target.get("text") or "")
+                if upd.get("rag"):
+                    upd["rag"] = rag(upd["rag"])
             action["status"] = action_status([u["status"] for u in action.get("updates", [])])
         if rec.get("accountability_text") and "accountable" not in rec:
             rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"), lead_first, mend)

@@ -139,6 +139,7 @@ class ActionUpdate(Base):
     accountability_text: Mapped[Optional[str]] = mapped_column(Text)
     monitor_text: Mapped[Optional[str]] = mapped_column(Text)
     status: Mapped[Optional[str]] = mapped_column(String(20))
+    rag: Mapped[Optional[str]] = mapped_column(String(1))  # the row's own RAG rating, where the plan rates rows
     extra: Mapped[Optional[dict]] = mapped_column(JSON)
 
 

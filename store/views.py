@@ -76,13 +76,18 @@ _NO_LEADS = "SELECT CAST(NULL AS INTEGER) AS recommendation_id, CAST(NULL AS TEX
 _NO_LED = "SELECT CAST(NULL AS INTEGER) AS person_id, CAST(NULL AS TEXT) AS items, 0 AS n WHERE 1 = 0"
 
 
-def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> dict[str, str]:
+def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[str, str]:
     """``{view name: SELECT ...}`` for a SQLAlchemy dialect name.
 
-    ``tables`` names the tables that exist (all, when None); a view part whose
-    table a migration has not made yet reads as empty.
+    ``schema`` maps the tables that exist to their columns (everything, when
+    None); a view part whose table or column a migration has not made yet
+    reads as empty.
     """
-    owners = tables is None or "recommendation_owner" in tables
+    def has(table: str, column: str | None = None) -> bool:
+        return schema is None or table in schema and (column is None or column in schema[table])
+
+    owners = has("recommendation_owner")
+    u_rag = "u.rag" if has("action_update", "rag") else "CAST(NULL AS VARCHAR(1))"
     leads = _owner_names("recommendation_owner", "recommendation_id", dialect) if owners else _NO_LEADS
     led = (_person_items("recommendation_owner", "recommendation", "recommendation_id", "number", dialect)
            if owners else _NO_LED)
@@ -98,6 +103,8 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
             SELECT a.id AS action_id, a.code, a.text, a.status,
                    (SELECT u.status FROM action_update u WHERE u.action_id = a.id
                     ORDER BY u.seq DESC LIMIT 1) AS latest_update_status,
+                   (SELECT {u_rag} FROM action_update u WHERE u.action_id = a.id
+                    ORDER BY u.seq DESC LIMIT 1) AS latest_update_rag,
                    t.earliest_target, t.latest_target, COALESCE(t.tbc, 0) AS tbc,
                    COALESCE(t.n_updates, 0) AS n_updates,
                    acc.names AS accountable, mon.names AS monitors,
@@ -125,12 +132,12 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
                               SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS n_completed
                        FROM action GROUP BY recommendation_id) n ON n.recommendation_id = r.id
             LEFT JOIN ({leads}) ld ON ld.recommendation_id = r.id""",
-        "v_action_updates": """
+        "v_action_updates": f"""
             SELECT u.id AS update_id, u.action_id, a.code, u.seq,
                    CASE WHEN u.seq = (SELECT MAX(u2.seq) FROM action_update u2 WHERE u2.action_id = u.action_id)
                         THEN 1 ELSE 0 END AS is_latest,
                    u.progress, u.target_text, u.target_start, u.target_end,
-                   CASE WHEN u.tbc THEN 1 ELSE 0 END AS tbc, u.status,
+                   CASE WHEN u.tbc THEN 1 ELSE 0 END AS tbc, u.status, {u_rag} AS rag,
                    u.accountability_text, u.monitor_text, d.council, u.page, d.document_id, d.path AS document_path
             FROM action_update u
             JOIN v_documents d ON d.document_id = u.document_id
@@ -182,9 +189,17 @@ def view_sql(dialect: str, tables: set[str] | frozenset[str] | None = None) -> d
 
 
 def create_views(bind: Connection, without: tuple[str, ...] = ()) -> None:
-    """Create every view from the current definitions over the tables ``bind`` has (less ``without``)."""
-    tables = set(inspect(bind).get_table_names()) - set(without)
-    for name, select in view_sql(bind.dialect.name, tables).items():
+    """Create every view from the current definitions over the tables and columns ``bind``
+    has; ``without`` names tables or "table.column"s a downgrade is about to drop."""
+    inspector = inspect(bind)
+    schema = {t: {c["name"] for c in inspector.get_columns(t)} for t in inspector.get_table_names()}
+    for gone in without:
+        table, _, column = gone.partition(".")
+        if column:
+            schema.get(table, set()).discard(column)
+        else:
+            schema.pop(table, None)
+    for name, select in view_sql(bind.dialect.name, schema).items():
         bind.exec_driver_sql(f"CREATE VIEW {name} AS {select}")
 
 

@@ -116,7 +116,7 @@ def _store_action(session: Session, doc: m.Document, rec: m.Recommendation, seq:
             progress=upd.get("progress") or "", raw=_raw_text(upd.get("raw")), target_text=target.get("text"),
             target_dates=target.get("dates"), target_start=start, target_end=end, tbc=bool(target.get("tbc")),
             accountability_text=upd.get("accountability_text"), monitor_text=upd.get("monitor_text"),
-            status=upd.get("status"), extra={"raw_cells": raw_cells} if raw_cells else None,
+            status=upd.get("status"), rag=upd.get("rag"), extra={"raw_cells": raw_cells} if raw_cells else None,
         )
         session.add(urow)
         session.flush()

@@ -81,3 +81,33 @@ def test_progress_report_lead_officers_are_owners_and_persons(db_url):
     assert {r.rag for r in recs} <= {"G", "A", "R", None} and any(r.rag for r in recs)
     assert max(leaders) == max(len(v) for v in by_person.values())
     engine.dispose()
+
+
+def test_rated_action_rows_keep_their_rag(db_url, tmp_path):
+    """A plan update that rates each action row: the rating is stored per row and the
+    views show it beside the action."""
+    from .plan_pdf_builders import draw_ruled, new_canvas, text_line
+
+    path = tmp_path / "plan-update.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "Exampleshire County Council", bold=True)
+    text_line(c, 40, 60, "Improvement Plan - Progress Update, June 2019", bold=True)
+    text_line(c, 40, 90, "RECOMMENDATION 1: Improve the quality of assessments", bold=True)
+    draw_ruled(c, 40, 110, [200, 220, 70, 90, 130], [
+        ["Action", "Progress update", "RAG", "Target date", "Lead officer"],
+        ["1.1 Introduce a quality audit", "First audit done in May.", "Green", "May 2019", "Ann Example"],
+        ["1.2 Train all social workers", "Two of six sessions held.", "Amber/Green", "September 2019", "Bo Sample"],
+        ["1.3 Recruit eight social workers", "Recruitment stalled.", "R", "April 2019", "Cy Person"],
+    ])
+    c.showPage()
+    c.save()
+    engine, Session_ = open_db(db_url)
+    results, _ = run_batch(Session_, [path])
+    assert results[0].status == "ingested", results[0].reason
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT code, rag FROM v_action_updates ORDER BY code")).all()
+        latest = dict(conn.execute(text("SELECT code, latest_update_rag FROM v_actions")).all())
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("1.1", "G"), ("1.2", "A"), ("1.3", "R")]
+    assert latest == {"1.1": "G", "1.2": "A", "1.3": "R"}
+

@@ -88,6 +88,23 @@ def test_v_recommendations_covers_progress_reports_and_v_people_their_leads(seed
     assert (people["Alice Example"]["led_recommendations"], people["Alice Example"]["n_led"]) == (None, 0)
 
 
+def test_a_downgrade_and_upgrade_keep_the_rows(seeded, db_url):
+    """Stepping back over the row-rating migration and forward again loses no owner rows."""
+    from alembic import command
+
+    from store.db import alembic_config
+
+    engine, _ = seeded
+    before = _rows(engine, "SELECT COUNT(*) AS n FROM action_owner")[0]["n"]
+    cfg = alembic_config(db_url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+        command.upgrade(cfg, "head")
+    assert _rows(engine, "SELECT COUNT(*) AS n FROM action_owner")[0]["n"] == before > 0
+    assert _rows(engine, "SELECT COUNT(*) AS n FROM v_action_updates WHERE rag IS NULL")[0]["n"] > 0
+
+
 def test_downgrade_removes_views_and_upgrade_restores_them(db_url):
     from alembic import command
 
