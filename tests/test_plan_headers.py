@@ -70,3 +70,36 @@ def test_renamed_and_reordered_columns_map(tmp_path):
     assert u1["monitor_text"] == "Fay Checker"
     assert (u2["progress"], u2["target_date"]["text"]) == ("Final report due", "June 2018")
     assert (a2["id"], a2["updates"][0]["accountability_text"]) == ("2.2", "Ed Helper")
+
+
+def test_recommendation_headings_set_as_rows_of_the_table(tmp_path):
+    """Some plans put "Recommendation n: ..." in a row across the whole table instead of
+    above it: the row opens a recommendation and is no action."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    cell = lambda text: Paragraph(text, style)  # noqa: E731
+    rows = [
+        ["Ref", "Action", "Timescale", "Lead Officer", "Progress"],
+        [cell("<b>Recommendation 1: Improve the quality of supervision</b>"), "", "", "", ""],
+        ["1.1", cell("Introduce a supervision policy"), cell("March 2018"), cell("Ann Example – Head of Service"),
+         cell("Policy drafted")],
+        ["1.2", cell("Audit supervision quarterly"), cell("Q1 2018/19"), cell("Bo Sample"), cell("First audit booked")],
+        [cell("<b>Recommendation 2: Reduce social work caseloads</b>"), "", "", "", ""],
+        ["2.1", cell("Recruit permanent social workers"), cell("June 2018"), cell("Cy Person"), cell("Advert out")],
+    ]
+    table = Table(rows, colWidths=[40, 260, 90, 150, 200])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (0, 1), (-1, 1)),
+                               ("SPAN", (0, 4), (-1, 4)), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    path = tmp_path / "headings-in-table.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    recs = extract_plan(load_pdf(path))["recommendations"]
+    assert [(r["number"], r["text"]) for r in recs] == [
+        ("1", "Improve the quality of supervision"), ("2", "Reduce social work caseloads")]
+    assert [[a["id"] for a in r["actions"]] for r in recs] == [["1.1", "1.2"], ["2.1"]]
+    assert all(len(a["updates"]) == 1 for r in recs for a in r["actions"])
+    assert recs[0]["actions"][0]["updates"][0]["progress"] == "Policy drafted"
+

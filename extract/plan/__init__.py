@@ -63,9 +63,17 @@ def extract_action_plan(doc: DocumentModel) -> dict:
             recs.append(rec)
         rec["actions"].append(action)
 
+    def heading(number, rest, page_number):
+        nonlocal rec, section
+        rec = _new_rec(number, page_number)
+        recs.append(rec)
+        section = None
+        if rest:
+            _add_rec_text(rec, rest)
+
     for page, block in doc.iter_blocks():
         if isinstance(block, Table):
-            if reader.read(block, sink):
+            if reader.read(block, sink, heading):
                 section = None
             continue
         text = block.text or ""

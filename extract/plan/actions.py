@@ -14,6 +14,7 @@ import re
 from extract.textform import ends_sentence
 
 from .headers import column_roles, is_header_row
+from .sections import recommendation_heading
 from .text import cell_lines, clean, join_raw
 
 # "1.1 Develop", "16.2Tracker", "3.4a" -- a number with at least one dot.
@@ -92,14 +93,20 @@ class ActionTableReader:
         roles = set(column_roles(row).values())
         return is_header_row(row) and "action" in roles and bool(roles & set(UPDATE_ROLES))
 
-    def read(self, table, sink) -> bool:
-        """Read one table; ``sink(action)`` receives each new action. False if not a plan table."""
+    def read(self, table, sink, heading=None) -> bool:
+        """Read one table; ``sink(action)`` receives each new action. False if not a plan table.
+
+        ``heading(number, rest, page)`` receives a recommendation heading set as a
+        row of the table itself ("Recommendation 2: ..." across all columns).
+        """
         rows = table.rows
         start = 0
         # Unruled tables found by word position may carry a caption row or
         # two above the header, so the header is looked for near the top.
         head = next((i for i, r in enumerate(rows[:3]) if self.is_plan_header(r)), None)
         if head is not None:
+            for row in rows[:head]:
+                self._heading(row, table.page, heading)
             self.roles = column_roles(rows[head])
             self._spans = _spans(rows[head], self.roles)
             start = head + 1
@@ -116,9 +123,27 @@ class ActionTableReader:
         for row in rows[start:]:
             if is_header_row(row) and self.is_plan_header(row):
                 continue
+            if self._heading(row, table.page, heading):
+                first = False  # the rows after it start the new recommendation's actions
+                self.action = self.update = None
+                continue
             self._row(table.page, row, first and self._continues, sink)
             first = False
         self._continues = True
+        return True
+
+    @staticmethod
+    def _heading(row, page, heading) -> bool:
+        """A row whose one filled cell opens a recommendation is a heading, not an action."""
+        if heading is None:
+            return False
+        filled = [c.text for c in row if c.text.strip()]
+        if len(filled) != 1:
+            return False
+        hit = recommendation_heading(" ".join(filled[0].split()))
+        if hit is None:
+            return False
+        heading(*hit, page)
         return True
 
     def _split_tail(self, row, fields, covered) -> bool:
