@@ -103,3 +103,27 @@ def test_recommendation_headings_set_as_rows_of_the_table(tmp_path):
     assert all(len(a["updates"]) == 1 for r in recs for a in r["actions"])
     assert recs[0]["actions"][0]["updates"][0]["progress"] == "Policy drafted"
 
+
+def test_unlabelled_numbered_headings_and_unnumbered_actions(tmp_path):
+    """A plan that heads its sections "1. ..." in bold or "Theme 2: ...", numbers no
+    action, and repeats the header for each section's table on the same page."""
+    path = tmp_path / "plain-plan.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "Children's Services Improvement Plan", bold=True)
+    text_line(c, 40, 70, "1. Improve the quality of supervision", bold=True)
+    widths, header = [220, 200, 90, 130], ["Action", "Progress", "Deadline", "Owner"]
+    draw_ruled(c, 40, 90, widths, [header,
+                                   ["Introduce a supervision policy", "Drafted", "March 2018", "Ann Example"],
+                                   ["Audit supervision quarterly", "First audit booked", "June 2018", "Bo Sample"]])
+    text_line(c, 40, 180, "Theme 2: Reduce caseloads", bold=True)
+    draw_ruled(c, 40, 200, widths, [header, ["Recruit permanent social workers", "Advert out", "June 2018", "Cy Person"]])
+    text_line(c, 40, 260, "4. Not the next number, so prose in bold", bold=True)
+    c.showPage()
+    c.save()
+    recs = extract_plan(load_pdf(path))["recommendations"]
+    assert [(r["number"], r["text"]) for r in recs] == [
+        ("1", "Improve the quality of supervision"), ("2", "Reduce caseloads")]
+    assert [[a["text"] for a in r["actions"]] for r in recs] == [
+        ["Introduce a supervision policy", "Audit supervision quarterly"], ["Recruit permanent social workers"]]
+    assert recs[1]["actions"][0]["updates"][0]["target_date"]["text"] == "June 2018"
+

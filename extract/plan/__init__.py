@@ -80,7 +80,7 @@ def extract_action_plan(doc: DocumentModel) -> dict:
         if not text.strip() or is_page_furniture(text):
             continue
         bold = getattr(block, "bold", False)
-        head = recommendation_heading(text, bold)
+        head = recommendation_heading(text, bold) or _numbered_heading(text, bold, rec, recs)
         if head is not None:
             number, rest = head
             rec = _new_rec(number, page.number)
@@ -108,6 +108,20 @@ def extract_action_plan(doc: DocumentModel) -> dict:
             rec["_lists"][section].add(text)
 
     return {"recommendations": [_finish_rec(r) for r in recs if r["actions"] or r["text"]]}
+
+
+def _numbered_heading(text: str, bold: bool, rec: dict | None, recs: list[dict]):
+    """A bold "2. Reduce caseloads" opens the next recommendation in plans that number
+    their headings without a label; only the next number in sequence counts, and
+    not while a labelled heading still waits for its text."""
+    if not bold or (rec is not None and not rec["text"] and not rec["actions"]):
+        return None
+    number, rest = split_number(plain(text))
+    if number is None or not rest.strip():
+        return None
+    last = next((r["number"] for r in reversed(recs) if r["number"]), None)
+    expected = str(int(last) + 1) if last and last.isdigit() else "1"
+    return (number, rest) if number == expected else None
 
 
 def _add_rec_text(rec: dict, text: str):

@@ -83,6 +83,7 @@ class ActionTableReader:
         self.action: dict | None = None
         self.update: dict | None = None
         self._continues = False
+        self._page = None  # page of the last table read
         self._spans: list[tuple[float, float, str]] = []
 
     def new_section(self):
@@ -119,7 +120,11 @@ class ActionTableReader:
             if not roles:
                 return False
             self.roles = roles
-        first = True
+        # A table that repeats the header on the page where the last one ended is a
+        # table of its own; at the top of a new page, or without a header, it may
+        # carry on the action the last one ended with.
+        first = head is None or table.page != self._page
+        self._page = table.page
         for row in rows[start:]:
             if is_header_row(row) and self.is_plan_header(row):
                 continue

@@ -15,7 +15,7 @@ from .text import collapse, starts_with_glyph, strip_glyph
 _MARKUP = re.compile(r"^[#>\s]*|[*_]{2,}")
 _REC = re.compile(
     r"^(?:(?:[a-z]+ )?recommendation|area (?:for|of) improvement|improvement area|priority(?: area)?"
-    r"|key (?:issue|area))s?\s*(?:no\.?\s*)?([0-9]+|[ivxl]+\b)?\s*(?:[:.–—-]\s*|$)(.*)$",
+    r"|key (?:issue|area)|theme|workstream|finding)s?\s*(?:no\.?\s*)?([0-9]+|[ivxl]+\b)?\s*(?:[:.–—-]\s*|$)(.*)$",
     re.I,
 )
 _LISTS = [
