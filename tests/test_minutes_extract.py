@@ -161,3 +161,23 @@ def test_generic_template_without_geometry():
     assert [p["text"] for p in fees["points"]] == ["Fees would rise by two per cent.", "A review would follow."]
     assert fees["events"][0]["kind"] == "arrived" and fees["events"][0]["who"] == "Cllr C Brown"
     assert m["items"][2]["title_inferred"] and m["items"][2]["report_refs"] == ["Report No. LC/8"]
+
+
+def test_attendance_written_as_prose():
+    doc = _rendered([[
+        "**Borsetshire District Council**",
+        "Minutes of a meeting of the LICENSING COMMITTEE held at Town Hall on 3rd March 2021 at 10.00 am",
+        "**PRESENT:**",
+        "Councillor A Smith (Chairman), Councillors B Jones, C Brown and D White",
+        "Officers: Ms E Green (Head of Licensing), Mr F Black",
+        "Apologies for absence were received from Councillor G Grey and Mrs H Blue.",
+        "**12. Minutes**",
+        "RESOLVED that the minutes be APPROVED.",
+    ]])
+    attendance = extract_meeting(doc)["attendance"]
+    assert attendance["present"] == [
+        {"name": "Councillor A Smith", "role": "Chairman"}, {"name": "Councillor B Jones", "role": None},
+        {"name": "Councillor C Brown", "role": None}, {"name": "Councillor D White", "role": None}]
+    assert attendance["officers"] == [{"name": "Ms E Green", "role": "Head of Licensing"},
+                                      {"name": "Mr F Black", "role": None}]
+    assert attendance["apologies"] == [{"name": "Councillor G Grey", "role": None}, {"name": "Mrs H Blue", "role": None}]

@@ -76,10 +76,42 @@ def _person(text: str, role: Optional[str] = None) -> dict:
     return {"name": text.strip(" ,;"), "role": role}
 
 
+_PLURAL = re.compile(r"^(Councillors|Cllrs\.?|Messrs\.?|Drs\.?)\s+(?=[A-Z])")
+_SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr", "drs": "Dr"}
+# a name after a comma or "and" in a list: an honorific, or initials and a surname
+_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z])"
+
+
 def _inline(tail: str) -> list[dict]:
-    """"Present: Councillor A (Chair), Councillor B and Councillor C" written as prose."""
-    parts = re.split(r"\s*[,;]\s*|\s+and\s+(?=" + HONORIFIC + r"\s)", tail)
-    return [_person(p) for p in parts if p.strip()]
+    """"Present: Councillor A (Chair), Councillor B and Councillor C" written as prose;
+    "Councillors B Jones, C Brown and D White" gives each of them the title."""
+    parts = re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + ")", tail.strip().rstrip("."))
+    people, shared = [], None
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        plural = _PLURAL.match(part)
+        if plural:
+            shared = _SINGULAR[plural.group(1).rstrip(".").lower()]
+            part = f"{shared} {part[plural.end():]}"
+        elif is_name(part):
+            shared = None
+        elif shared:
+            part = f"{shared} {part}"
+        people.append(_person(part))
+    return people
+
+
+_SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)
+
+
+def _sentence(text: str) -> Optional[tuple[str, list[dict]]]:
+    """"Apologies for absence were received from Councillor G Grey." as a sentence."""
+    m = _SENTENCE.match(clean(text).replace("**", ""))
+    if not m:
+        return None
+    people = [p for p in _inline(m.group("who")) if is_name(p["name"])]
+    return ("apologies", people) if people else None
 
 
 def extract_attendance(lines: list[Entry]) -> dict:
@@ -88,6 +120,10 @@ def extract_attendance(lines: list[Entry]) -> dict:
     pending = ""  # heading words still waiting for their colon ("OFFICERS" / "PRESENT:")
     role_x: Optional[float] = None
     for e in lines:
+        said = _sentence(e.text)
+        if said:
+            out[said[0]].extend(said[1])
+            continue
         h = heading(e)
         if h:
             words, colon, tail = h
@@ -121,6 +157,8 @@ def extract_attendance(lines: list[Entry]) -> dict:
         elif len(row) >= 2:
             role_x = row[1][1]
             people.append(_person(first, collapse(" ".join(t for t, _ in row[1:]))))
+        elif len(listed := _inline(first)) > 1 and all(is_name(p["name"]) for p in listed):
+            people.extend(listed)  # the whole list set as one line of prose
         else:
             people.append(_person(first))
     return {section: _once(people) for section, people in out.items()}
