@@ -63,8 +63,8 @@ def all_links(session: Session) -> list[dict]:
 
 
 def parse_point(ref: str) -> tuple[str, str | None]:
-    """"12(b)", "12 b", "12b" or "12" -> ("12", "b")."""
-    m_ = re.match(r"^\s*(\d+[A-Za-z]?)\s*[\(\s.]?\s*([a-z]{1,3}|[ivx]+)?\s*\)?\s*$", ref)
+    """"12(b)", "12 b", "12b" or "12" -> ("12", "b"); "31.2" or "31(2)" -> ("31", "2")."""
+    m_ = re.match(r"^\s*(\d+[A-Za-z]?)\s*[\(\s.]?\s*([a-z]{1,3}|[ivx]+|\d{1,2})?\s*\)?\s*$", ref)
     if not m_:
         raise ValueError(f"not a minute reference: {ref!r} (expected e.g. 12(b))")
     return m_.group(1), m_.group(2)

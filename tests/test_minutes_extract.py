@@ -181,3 +181,22 @@ def test_attendance_written_as_prose():
     assert attendance["officers"] == [{"name": "Ms E Green", "role": "Head of Licensing"},
                                       {"name": "Mr F Black", "role": None}]
     assert attendance["apologies"] == [{"name": "Councillor G Grey", "role": None}, {"name": "Mrs H Blue", "role": None}]
+
+
+def test_minute_numbered_items_and_numbered_paragraphs():
+    doc = _rendered([[
+        "**Borsetshire District Council**",
+        "Minutes of the meeting of the Corporate Parenting Board held on 5 June 2019 at 2.00 pm",
+        "Present: Councillor A Smith (Chair), Councillor B Jones",
+        "Minute 31/19 Improvement Plan Update",
+        "The Board considered the update.",
+        "31.1 The Chair thanked officers for the report.",
+        "31.2 Members asked for a further update in September.",
+        "Item 32: Any Other Business",
+        "None.",
+    ]])
+    items = extract_meeting(doc)["items"]
+    assert [(it["number"], it["title"]) for it in items] == [("31", "Improvement Plan Update"),
+                                                           ("32", "Any Other Business")]
+    assert [(p["label"], p["text"]) for p in items[0]["points"]] == [
+        ("1", "The Chair thanked officers for the report."), ("2", "Members asked for a further update in September.")]

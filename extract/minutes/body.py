@@ -17,8 +17,9 @@ from .text import Entry, clean, collapse, is_separator, union_bbox
 
 
 class _Item:
-    def __init__(self, margin: Optional[float], pitch: Optional[float] = None):
+    def __init__(self, margin: Optional[float], pitch: Optional[float] = None, number: Optional[str] = None):
         self.margin = margin
+        self.number = number  # the item's number, so "31.2" in item 31 is its point 2
         self.pitch = pitch  # the minutes' line pitch: lines closer than it are one paragraph
         self.text: list[str] = []
         self.points: list[dict] = []
@@ -104,7 +105,7 @@ class _Item:
                 return
             self.close_decision()
             self.mode = "text"
-        labelled = points.label_of(e)
+        labelled = points.label_of(e, self.number)
         if labelled:
             label, rest = labelled
             self.point = points.new_point(label, e, rest)
@@ -147,8 +148,9 @@ class _Sliced:
         self.bbox = entry.bbox
 
 
-def parse_body(lines: list[Entry], margin: Optional[float], pitch: Optional[float] = None) -> dict:
-    item = _Item(margin, pitch)
+def parse_body(lines: list[Entry], margin: Optional[float], pitch: Optional[float] = None,
+               number: Optional[str] = None) -> dict:
+    item = _Item(margin, pitch, number)
     for e in lines:
         item.feed(e)
     item.finish()

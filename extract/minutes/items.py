@@ -16,6 +16,9 @@ from .header import CLOSING_RE
 from .text import Entry, clean, is_separator
 
 HEAD_RE = re.compile(r"^(\d{1,4})([A-Za-z]?)\.?\s+(\S.*)$")
+# "Minute 31/19 Title", "Item 5: Title", "Agenda item 5 - Title": the word says it is a heading
+_LABELLED_RE = re.compile(r"^(?:minute|(?:agenda\s+)?item)s?\s+(?:no\.?\s*)?(\d{1,4})([A-Za-z]?)(?:/\d{2,4})?"
+                          r"\s*[.:\-–—]?\s+(\S.*)$", re.I)
 REPORT_REF_RE = re.compile(r"\bReport\s+(?:No\.?|Number|Ref\.?)\s*([A-Z]{0,6}[/-]?\s?\d(?:[\w/.-]*\w)?)", re.I)
 _BOILERPLATE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank|^page\s+\d", re.I)
 
@@ -26,13 +29,14 @@ def _shouted(text: str) -> bool:
 
 
 def heading(entry: Entry, last: Optional[int]) -> Optional[tuple[str, str]]:
-    m = HEAD_RE.match(clean(entry.text))
+    labelled = _LABELLED_RE.match(clean(entry.text))
+    m = labelled or HEAD_RE.match(clean(entry.text))
     if not m:
         return None
     number, title = int(m.group(1)), m.group(3).strip()
     if not re.search(r"[A-Za-z]{2,}", title) or re.match(r"^(?:st|nd|rd|th)\b", title):
         return None
-    if not (entry.bold or _shouted(title)):
+    if not (labelled or entry.bold or _shouted(title)):
         return None
     if last is not None and not (last < number <= last + 50):
         return None
@@ -45,7 +49,7 @@ def title_continues(entry: Entry, heading: Entry) -> bool:
     text = clean(entry.text)
     if not text or is_separator(text) or resolutions.heading(entry) is not None:
         return False
-    if HEAD_RE.match(text) or REPORT_REF_RE.match(text):
+    if HEAD_RE.match(text) or _LABELLED_RE.match(text) or REPORT_REF_RE.match(text):
         return False
     # a wrapped year ("2015-17") has no letters to shout with
     caps = _shouted(text) or (not any(c.isalpha() for c in text) and len(text) <= 12)

@@ -42,7 +42,7 @@ def extract_meeting(doc) -> dict:
     out = []
     for item in raw_items:
         margin = min((e.x0 for e in [*item["heads"], *item["body"]] if e.x0 is not None), default=None)
-        parsed = parse_body(item["body"], margin, pitch)
+        parsed = parse_body(item["body"], margin, pitch, item.get("number"))
         row = _item_output(item, parsed)
         if row["title"] is None:
             context = " ".join([row["text"], *(p["text"] for p in row["points"])])

@@ -18,9 +18,15 @@ ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 GLYPH_RE = re.compile(rf"^\s*(?:{BULLET}|-)")
 
 
-def label_of(entry: Entry) -> Optional[tuple[str, str]]:
-    """(label, text after it) when this line opens a lettered or roman point."""
-    m = LABEL_RE.match(clean(entry.text))
+def label_of(entry: Entry, item: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """(label, text after it) when this line opens a lettered or roman point, or a
+    paragraph numbered under its item ("31.2 ..." in item 31 is point 2)."""
+    text = clean(entry.text)
+    if item:
+        numbered = re.match(rf"^{re.escape(item)}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
+        if numbered:
+            return numbered.group(1), numbered.group(2)
+    m = LABEL_RE.match(text)
     if not m:
         return None
     label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
