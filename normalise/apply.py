@@ -34,6 +34,18 @@ def _owners(text: str | None, lines: list[str] | None, role_first: bool = False,
     return owners
 
 
+def _rating_or_status(upd: dict) -> None:
+    """A column headed "Status" holds either ratings (Red / Amber / Green) or status
+    words ("Complete", "On track"): a rating becomes ``rag``; words are kept as the
+    printed ``status_text`` and, where they state a status, decide it."""
+    printed = upd.get("rag")
+    if not printed:
+        return
+    upd["rag"] = rag(printed)
+    if upd["rag"] is None:
+        upd["status_text"] = " ".join(printed.split())
+
+
 def normalise_plan(record: dict) -> None:
     doc_date = _doc_date(record)
     recs = (record.get("plan") or {}).get("recommendations", [])
@@ -52,9 +64,10 @@ def normalise_plan(record: dict) -> None:
                 upd["target_date"] = {**target, **normalise_date(target.get("text") or "", doc_date)}
                 upd["accountable"] = _owners(upd.get("accountability_text"), upd.get("accountability_lines"), acc_first, mend)
                 upd["monitors"] = _owners(upd.get("monitor_text"), upd.get("monitor_lines"), mon_first, mend)
-                upd["status"] = update_status(upd.get("progress") or "", target.get("text") or "")
-                if upd.get("rag"):
-                    upd["rag"] = rag(upd["rag"])
+                _rating_or_status(upd)
+                stated = update_status(upd["status_text"]) if upd.get("status_text") else "unknown"
+                upd["status"] = stated if stated != "unknown" else update_status(
+                    upd.get("progress") or "", target.get("text") or "")
             action["status"] = action_status([u["status"] for u in action.get("updates", [])])
         if rec.get("accountability_text") and "accountable" not in rec:
             rec["accountable"] = _owners(rec.get("accountability_text"), rec.get("accountability_lines"), lead_first, mend)

@@ -127,3 +127,28 @@ def test_unlabelled_numbered_headings_and_unnumbered_actions(tmp_path):
         ["Introduce a supervision policy", "Audit supervision quarterly"], ["Recruit permanent social workers"]]
     assert recs[1]["actions"][0]["updates"][0]["target_date"]["text"] == "June 2018"
 
+
+
+def test_a_status_column_of_words_decides_the_status(tmp_path):
+    """"Status" holds ratings in some plans and status words in others; the words are
+    kept as printed and, where they state a status, decide it."""
+    from ingest.batch import extract_file
+
+    path = tmp_path / "status-words.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "Recommendation 1: Improve supervision", bold=True)
+    draw_ruled(c, 40, 60, [200, 200, 80, 90, 130], [
+        ["Action", "Progress", "Status", "Target date", "Lead"],
+        ["1.1 Introduce a supervision policy", "Policy launched", "Complete", "March 2018", "Ann Example"],
+        ["1.2 Audit supervision quarterly", "First audit booked", "On track", "June 2018", "Bo Sample"],
+        ["1.3 Train managers", "Trainer not yet found", "Not started", "July 2018", "Cy Person"],
+        ["1.4 Review caseloads", "Review delayed by sickness", "Delayed", "May 2018", "Cy Person"],
+        ["1.5 Publish the offer", "Drafted", "Amber", "May 2018", "Cy Person"],
+    ])
+    c.showPage()
+    c.save()
+    record, _ = extract_file(path)
+    updates = [a["updates"][0] for a in record["plan"]["recommendations"][0]["actions"]]
+    assert [(u["status"], u.get("status_text"), u["rag"]) for u in updates] == [
+        ("completed", "Complete", None), ("in_progress", "On track", None), ("not_started", "Not started", None),
+        ("unknown", "Delayed", None), ("unknown", None, "A")]
