@@ -32,14 +32,15 @@ def _header_texts(doc: DocumentModel):
 
 
 def _rated_column(doc: DocumentModel) -> bool:
-    """A column whose cells are mostly Red / Amber / Green ratings, whatever its heading
-    ("Status", "Rating", "Progress"): the mark of a progress report."""
+    """A column whose cells are mostly Red / Amber / Green ratings, in words or in
+    their fill colour, whatever its heading ("Status", "Rating", "Progress"): the
+    mark of a progress report."""
     for page in doc.pages:
         for table in page.tables:
             rows = table.rows[1:]
             width = max((len(r) for r in rows), default=0)
             for col in range(width):
-                values = [r[col].text.strip() for r in rows if col < len(r) and r[col].text.strip()]
+                values = [v for r in rows if col < len(r) and (v := r[col].text.strip() or r[col].shade or "")]
                 if len(values) >= 2 and sum(bool(RAG_CELL.match(v)) for v in values) >= 0.8 * len(values):
                     return True
     return False

@@ -58,6 +58,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     continued: bool = False
+    shade: Optional[str] = None  # "Red" / "Amber" / "Green" when the cell is filled in that colour
 
 
 @dataclass

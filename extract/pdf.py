@@ -16,6 +16,7 @@ from .errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from .layout import cell_texts, page_words, text_lines
 from .model import Cell, DocumentModel, Line, Page, Table, Word
 from .rejoin import rejoin_split_words
+from .shading import cell_rating, rating_of
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -27,7 +28,7 @@ def _inside(obj, bbox, slack=1.0) -> bool:
     return x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack
 
 
-def _table(page_number: int, found, words) -> Table:
+def _table(page_number: int, found, words, fills=()) -> Table:
     rows: list[list[Cell]] = []
     texts = cell_texts(found, words)
     for r, (row, row_texts) in enumerate(zip(found.rows, texts)):
@@ -40,6 +41,7 @@ def _table(page_number: int, found, words) -> Table:
                     row=r,
                     col=c,
                     continued=bbox is None,
+                    shade=cell_rating(bbox, fills) if fills else None,
                 )
             )
         rows.append(cells)
@@ -133,7 +135,8 @@ def page_model(page, page_number: int, unruled=None) -> Page:
     words = page_words(page.chars)
     closing = _open_ends(page.edges)
     found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS)
-    tables = [_table(page_number, t, words) for t in found if len(t.rows) >= 1]
+    fills = [r for r in page.rects if r.get("fill") and rating_of(r.get("non_stroking_color"))] if found else []
+    tables = [_table(page_number, t, words, fills) for t in found if len(t.rows) >= 1]
     if not tables and unruled is not None:
         tables = list(unruled())
     bboxes = [t.bbox for t in tables if t.bbox]

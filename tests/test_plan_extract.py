@@ -203,3 +203,32 @@ def test_a_progress_report_in_another_template(tmp_path):
     assert [(p["name"], p["role"]) for r in recs for p in r["accountable"]] == [
         ("Ann Example", "Head of Service"), ("Bo Sample", "Service Manager"), ("Cy Person", "Commissioning Manager")]
 
+
+def test_ratings_given_by_cell_colour_alone(tmp_path):
+    """A report that colours its rating cells and prints nothing in them; the grey
+    header fill is no rating."""
+    from ingest.batch import extract_file
+
+    path = tmp_path / "coloured.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "Exampleshire Borough Council", bold=True)
+    text_line(c, 40, 60, "Improvement Board - Progress Update, March 2019", bold=True)
+    widths = [40, 210, 60, 260, 150]
+    page_h = c._pagesize[1]
+    for (r, g, b), top, height in zip([(0.85, 0.85, 0.85), (1, 0, 0), (1, 0.75, 0), (0, 0.69, 0.31)],
+                                      [90, 107, 135, 163], [17, 28, 28, 28]):
+        c.setFillColorRGB(r, g, b)
+        c.rect(40 + widths[0] + widths[1], page_h - top - height, widths[2], height, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    draw_ruled(c, 40, 90, widths, [
+        ["No.", "Recommendation", "Status", "Update on progress", "Responsible Officer"],
+        ["1.", "Improve the timeliness of\nassessments.", "", "Timeliness rose to 78%.", "Ann Example"],
+        ["2.", "Strengthen management\noversight.", "", "Audits show oversight.", "Bo Sample"],
+        ["3.", "Ensure that care leavers\nhave a pathway plan.", "", "Plans in place for all.", "Cy Person"],
+    ])
+    c.showPage()
+    c.save()
+    record, _ = extract_file(path)
+    assert record["kind"] == "progress_report"
+    assert [(r["number"], r["rag"]) for r in record["plan"]["recommendations"]] == [("1", "R"), ("2", "A"), ("3", "G")]
+

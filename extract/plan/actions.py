@@ -36,6 +36,8 @@ def _role_text(row, roles, role) -> tuple[str, list, bool]:
     cols = [i for i, r in roles.items() if r == role and i < len(row)]
     cells = [row[i] for i in cols]
     texts = [c.text for c in cells if not c.continued and (c.text or "").strip()]
+    if role == "rag" and not texts:
+        texts = [c.shade for c in cells if c.shade]  # a rating given by the cell's colour alone
     covered = bool(cells) and all(c.continued for c in cells)
     return "\n".join(texts), [c.bbox for c in cells if not c.continued], covered
 

@@ -101,6 +101,8 @@ class _Reader:
         for i, role in roles.items():
             if cells[i].strip():
                 by_role[role] = join_raw([by_role.get(role, ""), cells[i]])
+            elif role == "rag" and i < len(row) and row[i].shade:
+                by_role[role] = row[i].shade  # rated by the cell's colour alone
         if not by_role:
             return False
         self.last_page = page.number
