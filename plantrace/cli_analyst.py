@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 from rich.markup import escape
@@ -20,14 +20,24 @@ def _highlight(snippet: str) -> str:
 @app.command()
 def search(query: str = typer.Argument(..., help='Words to look for, e.g. "foster carer recruitment"'),
            db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json"),
-           limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits")):
-    """Full-text search over actions, progress updates and minute points, best first."""
+           limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits"),
+           kind: Optional[List[str]] = typer.Option(None, "--kind",
+                                                    help="Only these kinds: recommendation, action, update, "
+                                                         "minute_point (repeatable)")):
+    """Full-text search over recommendations, actions, progress updates and minute points, best first."""
     from store.db import open_db
     from store.fulltext import search as run_search
 
+    from store.fulltext import SOURCES
+
+    known = [k for k, _, _ in SOURCES]
+    unknown = [k for k in kind or [] if k not in known]
+    if unknown:
+        err.print(f"[red]error[/red] unknown --kind {', '.join(unknown)}; expected one of {', '.join(known)}")
+        raise typer.Exit(2)
     engine, _ = open_db(db)
     with engine.connect() as conn:
-        hits = run_search(conn, query, limit=limit)
+        hits = run_search(conn, query, limit=limit, kinds=tuple(kind) if kind else None)
     if json_out:
         _print_json({"query": query, "hits": [h.as_dict() for h in hits]})
         return

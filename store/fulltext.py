@@ -1,4 +1,4 @@
-"""Full-text search over action text, progress notes and minute points.
+"""Full-text search over recommendations, action text, progress notes and minute points.
 
 The index is kept by the database itself, so no writer has to remember it:
 on SQLite, FTS5 external-content tables (``<table>_fts``, the names Datasette
@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 
 # (kind of hit, table, the column whose words are indexed)
 SOURCES = (
+    ("recommendation", "recommendation", "text"),  # a progress report's only text of its own
     ("action", "action", "text"),
     ("update", "action_update", "progress"),
     ("minute_point", "minute_point", "text"),
@@ -62,10 +63,10 @@ def _sqlite_ddl(table: str, column: str) -> list[str]:
     ]
 
 
-def install(bind: Connection) -> None:
+def install(bind: Connection, sources=SOURCES) -> None:
     """Create the index (and index rows already stored); safe to call again."""
     uninstall(bind)
-    for _, table, column in SOURCES:
+    for _, table, column in sources:
         if bind.dialect.name == "postgresql":
             bind.exec_driver_sql(f"CREATE INDEX ix_{table}_fts ON {table} "
                                  f"USING gin (to_tsvector('{PG_CONFIG}', coalesce({column}, '')))")
@@ -111,6 +112,7 @@ def _terms(query: str) -> list[str]:
 # How each kind of hit is named: an action by its code, an update by its action's
 # code, a minute point as item(point) like the printed minutes.
 _REF = {
+    "recommendation": ("t.number", ""),
     "action": ("a.code", "JOIN action a ON a.id = t.id"),
     "update": ("a.code", "JOIN action a ON a.id = t.action_id"),
     "minute_point": ("CASE WHEN t.label IS NULL THEN ai.number ELSE COALESCE(ai.number, '') || '(' || t.label || ')' END",
