@@ -96,6 +96,10 @@ def test_cli_search_and_export(corpus_url, tmp_path):
     assert len(hits) == 2 and (hits[0]["kind"], hits[0]["ref"]) == ("action", "11.3")
     result = runner.invoke(app, ["search", "foster carer recruitment", "--db", corpus_url])
     assert result.exit_code == 0 and "11.3" in result.stdout
+    result = runner.invoke(app, ["search", "foster carers", "--db", corpus_url, "--json", "--kind", "minute_point"])
+    assert {h["kind"] for h in json.loads(result.stdout)["hits"]} == {"minute_point"}
+    result = runner.invoke(app, ["search", "foster", "--db", corpus_url, "--kind", "page"])
+    assert result.exit_code == 2 and "unknown --kind page" in result.output
     result = runner.invoke(app, ["export", "--format", "parquet", "--out", str(tmp_path), "--db", corpus_url])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{v}.parquet" for v in VIEW_NAMES)
