@@ -28,11 +28,12 @@ def reference(fn) -> tuple[int, float]:
     return pages, time.perf_counter() - start
 
 
-def plantrace_ingest() -> float:
+def plantrace_ingest(jobs: int = 1) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "plantrace", "ingest", str(ROOT / "corpora"), "--db",
-                        f"sqlite:///{tmp}/bench.db", "--json"], check=False, capture_output=True)
+                        f"sqlite:///{tmp}/bench.db", "--json", "--jobs", str(jobs)], check=False,
+                       capture_output=True)
         return time.perf_counter() - start
 
 
@@ -59,10 +60,12 @@ def main() -> None:
     pages, text_s = reference(lambda p: p.extract_text())
     _, tables_s = reference(lambda p: p.extract_tables())
     ingest_s = plantrace_ingest()
+    parallel_s = plantrace_ingest(jobs=2)
     rows = [
         ("pdfplumber extract_text()", pages / text_s),
         ("pdfplumber extract_tables()", pages / tables_s),
         ("plantrace ingest (end to end)", pages / ingest_s),
+        ("plantrace ingest --jobs 2", pages / parallel_s),
     ]
     print(f"corpus: {len(PDFS)} PDFs, {pages} pages")
     for name, rate in rows:

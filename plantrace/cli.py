@@ -46,7 +46,9 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
            json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON"),
            reextract: bool = typer.Option(False, "--reextract",
                                           help="Read unchanged files again and replace their stored rows "
-                                               "(after upgrading plantrace)")):
+                                               "(after upgrading plantrace)"),
+           jobs: int = typer.Option(1, "--jobs", "-j", min=1,
+                                    help="Read this many files at once in worker processes")):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from ingest.batch import run_batch
     from ingest.discover import discover
@@ -70,7 +72,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
                 progress.console.print(f"[yellow]warning[/yellow] {result.path}: {warning}", soft_wrap=True,
                                        highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file, reextract=reextract)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs)
     failed = [r for r in results if r.status == "failed"]
     if json_out:
         _print_json({"files": [r.__dict__ for r in results], "derived": derived})

@@ -98,6 +98,29 @@ def test_reextract_replaces_an_unchanged_file_s_rows_in_place(tmp_path, db_url):
     engine.dispose()
 
 
+def test_reading_files_in_parallel_stores_the_same(tmp_path):
+    """--jobs 2 reads PDFs in worker processes; results, order and rows match one at a time,
+    and of two identical files in one batch the second is still the unchanged one."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    shutil.copy(pdf_path("004"), pack / "a-report.pdf")
+    shutil.copy(pdf_path("003"), pack / "b-plan.pdf")
+    shutil.copy(pdf_path("004"), pack / "c-same-report.pdf")
+    (pack / "d-empty.pdf").write_bytes(b"")
+    reports = {}
+    for jobs in ("1", "2"):
+        url = f"sqlite:///{tmp_path / f'jobs{jobs}.db'}"
+        out = runner.invoke(app, ["ingest", str(pack), "--db", url, "--json", "--jobs", jobs])
+        assert out.exit_code == 1, out.output  # one file failed, the rest stored
+        files = json.loads(out.stdout)["files"]
+        reports[jobs] = ([(f["path"].rsplit("/", 1)[-1], f["status"], f["reason"].rsplit("/", 1)[-1]) for f in files],
+                         _counts(url))
+    assert reports["1"] == reports["2"]
+    statuses, counts = reports["2"]
+    assert [s for _, s, _ in statuses] == ["ingested", "ingested", "unchanged", "failed"]
+    assert statuses[2][2] == "a-report.pdf" and counts["Document"] == 2
+
+
 def test_bad_inputs_fail_one_by_one_and_change_nothing(tmp_path):
     url = f"sqlite:///{tmp_path / 'bad.db'}"
     good = tmp_path / "good"
