@@ -101,6 +101,11 @@ def _open_ends(edges, tol: float = 3.0) -> list[dict]:
     strategy finds no cell corners there and drops those rows as loose text.
     Where three or more column rules end at one height and not all of them
     meet a drawn row rule, a rule is supplied across their span.
+
+    Some generators draw each cell's borders on their own, so the rule beside
+    a merged cell arrives as one segment per row it spans. Where a row rule is
+    drawn under some columns and the column rules it misses simply carry on
+    below, that height is the edge of a merged cell, not an open end.
     """
     vs = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > tol]
     hs = [e for e in edges if e["orientation"] == "h"]
@@ -119,6 +124,10 @@ def _open_ends(edges, tol: float = 3.0) -> list[dict]:
                    for e in group]
             if all(met):
                 continue
+            other = "bottom" if end == "top" else "top"
+            if any(met) and all(any(abs(v["x0"] - e["x0"]) <= tol and abs(v[other] - e[end]) <= tol for v in vs)
+                                for e, ok in zip(group, met) if not ok):
+                continue  # a merged cell's side, drawn in segments
             at = sum(e[end] for e in group) / len(group)
             x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
             out.append({"object_type": "h_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
@@ -126,19 +135,40 @@ def _open_ends(edges, tol: float = 3.0) -> list[dict]:
     return out
 
 
+BAND_SHARE = 0.15  # a header band is at most this share of the page's height
+
+
+def _bands_only(tables: list[Table], words, page_height: float) -> bool:
+    """Whether the only ruled "tables" are header rows set on shaded bands.
+
+    A filled header row is a one-row table to the ruling strategy, while the
+    rows under it carry no rules; text set below it, inside its width, is
+    those rows. A tall one-row table is a real row (a page holding one row of
+    a long table) and stays.
+    """
+    if any(len(t.rows) > 1 or t.bbox[3] - t.bbox[1] > BAND_SHARE * page_height for t in tables):
+        return False
+    below = [w for w, _ in words if any(w["top"] > t.bbox[3] and t.bbox[0] - 3 <= w["x0"] and w["x1"] <= t.bbox[2] + 3
+                                        for t in tables)]
+    return len(below) >= 10
+
+
 def page_model(page, page_number: int, unruled=None) -> Page:
     """The page's words, ruled tables and the lines outside them.
 
-    ``unruled`` is asked for tables only when no ruled one is found, and the
-    page is laid out once either way.
+    ``unruled`` is asked for tables only when no ruled one is found, or only
+    one-row ones (a header row set on a shaded band, its rows unruled), and
+    the page is laid out once either way.
     """
     words = page_words(page.chars)
     closing = _open_ends(page.edges)
     found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS)
     fills = [r for r in page.rects if r.get("fill") and rating_of(r.get("non_stroking_color"))] if found else []
     tables = [_table(page_number, t, words, fills) for t in found if len(t.rows) >= 1]
-    if not tables and unruled is not None:
-        tables = list(unruled())
+    if unruled is not None and (not tables or _bands_only(tables, words, float(page.height))):
+        loose = list(unruled())
+        if loose or not tables:
+            tables = loose
     bboxes = [t.bbox for t in tables if t.bbox]
     lines = text_lines(words)
     return Page(

@@ -27,6 +27,13 @@ def collapse(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
+def join_words(left: str, right: str) -> str:
+    """Join two wrapped lines; a word hyphenated at the break ("re-" / "written") stays one word."""
+    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
+        return left + right
+    return f"{left} {right}".strip()
+
+
 SMALL = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "an", "with"}
 
 

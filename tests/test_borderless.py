@@ -48,6 +48,28 @@ def test_borderless_table_is_found_and_read(tmp_path):
         assert ROWS[1] in texts and ROWS[4] in texts
 
 
+def test_header_on_a_shaded_band_over_unruled_rows(tmp_path):
+    """The band's fill is a one-row ruled table to pdfplumber; the rows under it are still read."""
+    path = tmp_path / "band.pdf"
+    c = new_canvas(path)
+    h = c._pagesize[1]
+    text_line(c, 40, 40, "RECOMMENDATION 1: Plans are written down", bold=True)
+    c.setFillColorRGB(0.85, 0.85, 0.85)
+    for x0, x1 in zip(COLS, COLS[1:] + [780]):
+        c.rect(x0 - 3, h - 86, x1 - x0, 16, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    for r, row in enumerate(ROWS):
+        for x, text in zip(COLS, row):
+            text_line(c, x, 80 + 20 * r, text, bold=(r == 0))
+    c.showPage()
+    c.save()
+    with pdfplumber.open(path) as pdf:
+        assert [len(t.rows) for t in pdf.pages[0].find_tables(TABLE_SETTINGS)] == [1]
+    actions = [a for r in extract_plan(load_pdf(path))["recommendations"] for a in r["actions"]]
+    assert [a["id"] for a in actions] == ["1.1", "1.2", "1.3", "1.4"]
+    assert actions[3]["updates"][0]["target_date"]["text"] == "Sept 2017"
+
+
 def test_borderless_plan_extracts_actions(tmp_path):
     path = tmp_path / "borderless.pdf"
     _borderless(path)

@@ -161,6 +161,14 @@ def test_progress_report_target_cut_by_a_page_is_one_target(report_002):
     assert "Repeat CP plans" in rec5
 
 
+def test_page_holding_one_tall_row_is_read_as_that_row(report_002):
+    # 11's row fills a page alone: a one-row ruled table, not a header band over unruled rows
+    rec = _rec(report_002, "11")
+    assert rec["text"].endswith("when, and for however long, it is needed.")
+    assert rec["lead_officer_text"] == "Head of Service Children in Care – Nicci Collins"
+    assert rec["further_actions"].endswith("information for previously LAC.")
+
+
 def test_progress_report_lead_lines_are_entries_not_wraps(report_002):
     # each row's lead cell is one entry; a cell cut by a page break is rejoined
     assert _rec(report_002, "3")["accountability_lines"] == ["Assistant Director Children's Social Care – Sharon Cooke"]
@@ -232,3 +240,33 @@ def test_ratings_given_by_cell_colour_alone(tmp_path):
     assert record["kind"] == "progress_report"
     assert [(r["number"], r["rag"]) for r in record["plan"]["recommendations"]] == [("1", "R"), ("2", "A"), ("3", "G")]
 
+
+
+def test_line_broken_after_a_slash_or_a_hyphen_joins_without_a_space():
+    from extract.plan.text import cell_lines, clean
+    from extract.textform import join_words
+
+    assert clean("Writing training/\nworkshops to be delivered") == "Writing training/workshops to be delivered"
+    assert clean("Rebecca Wilshire /\nBernadette Caffrey") == "Rebecca Wilshire / Bernadette Caffrey"
+    assert cell_lines("ARC/\nCLA Panel") == ["ARC/CLA Panel"]
+    assert join_words("the programme has been re-", "written") == "the programme has been re-written"
+    assert join_words("Care -", "Team Managers") == "Care - Team Managers"
+
+
+def test_inline_list_heading_wrapped_onto_the_next_line():
+    from extract.plan.sections import ListCollector
+
+    lst = ListCollector()
+    for line in ["Framework", "✓ Understand what data is needed", "and by whom.", "✓ Drive commissioning."]:
+        lst.add(line)
+    assert lst.heading_tail("Deliver against the QA and Performance") == "Framework"
+    assert lst.items == ["Understand what data is needed and by whom.", "Drive commissioning."]
+    # a list without glyphs, or a heading that ended its sentence, keeps its first item
+    plain = ListCollector()
+    for line in ["Framework agreed.", "Data understood."]:
+        plain.add(line)
+    assert plain.heading_tail("Deliver against the plan") is None and len(plain.items) == 2
+    done = ListCollector()
+    for line in ["Framework", "✓ Understand data"]:
+        done.add(line)
+    assert done.heading_tail("Deliver the plan:") is None

@@ -97,3 +97,83 @@ def test_closed_grid_gets_no_extra_rules(tmp_path):
         assert _open_ends(pdf.pages[0].edges) == []
     (table,) = load_pdf(path).pages[0].tables
     assert [c.text for c in table.rows[1]] == ["1.1 Do it", "Done", "May 2017", "Lead", "Head"]
+
+
+def _cell_by_cell(path):
+    """A merged action cell over three progress rows, every cell's borders drawn on their own
+    (as HTML engines draw them): the action column's side rule comes in one segment per row."""
+    c = canvas.Canvas(str(path), pagesize=landscape(A4))
+    h = c._pagesize[1]
+    xs = [40]
+    for w in WIDTHS:
+        xs.append(xs[-1] + w)
+    rows = [(60, 80), (80, 100), (100, 120), (120, 140)]  # header, then three progress rows
+    texts = [["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR"],
+             ["", "Board set up", "March 2017", "Lead", "Head"],
+             ["", "Reports monthly", "June 2017", "Lead", "Head"],
+             ["", "Reviewed", "April 2017", "Lead", "Head"]]
+    for r, (top, bottom) in enumerate(rows):
+        for k in range(5):
+            if r and k == 0:
+                c.line(xs[0], h - top, xs[0], h - bottom)  # the merged cell's sides, segment by segment
+                c.line(xs[1], h - top, xs[1], h - bottom)
+                continue
+            c.rect(xs[k], h - bottom, xs[k + 1] - xs[k], bottom - top)
+            c.setFont("Helvetica", 8)
+            c.drawString(xs[k] + 3, h - top - 12, texts[r][k])
+    c.line(xs[0], h - 60, xs[1], h - 60)
+    c.line(xs[0], h - 80, xs[1], h - 80)
+    c.line(xs[0], h - 140, xs[1], h - 140)
+    c.setFont("Helvetica", 8)
+    c.drawString(43, h - 92, "1.5 Embed performance reports")
+    c.drawString(43, h - 113, "at each level")  # the merged text runs past the first row's height
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_merged_cell_drawn_in_segments_stays_one_cell(tmp_path):
+    path = _cell_by_cell(tmp_path / "segments.pdf")
+    with pdfplumber.open(str(path)) as pdf:
+        assert _open_ends(pdf.pages[0].edges) == []
+    plan = extract_plan(load_pdf(path))
+    (action,) = [a for rec in plan["recommendations"] for a in rec["actions"]]
+    assert action["id"] == "1.5" and action["text"] == "Embed performance reports at each level"
+    assert [u["progress"] for u in action["updates"]] == ["Board set up", "Reports monthly", "Reviewed"]
+
+
+def _pushed_down(path):
+    """Row 1.3 cut by the page break with its action text moved whole to page 2 (widow control)."""
+    c = canvas.Canvas(str(path), pagesize=landscape(A4))
+    h = c._pagesize[1]
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(40, h - 40, "RECOMMENDATION:")
+    c.setFont("Helvetica", 10)
+    c.drawString(40, h - 56, "1. Learn from reviews.")
+    head = ["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR/EVALUATER"]
+    page1 = [head,
+             ["1.1 Hold learning sessions", "Sessions held", "May 2017", "Kate Dexter", "Rebecca Wilshire"],
+             ["", "Second round planned.", "June 2017", "Kate Dexter", "Rebecca Wilshire"],
+             ["", "All new learning will be\npresented at conference to", "July 2017", "Kate Dexter",
+              "Rebecca Wilshire and"]]
+    _grid(c, 460, page1, open_bottom=True)
+    c.showPage()
+    page2 = [head,
+             ["1.3 Ensure national learning\nis embedded", "ensure everyone hears it", "", "", "Bernadette Caffrey"],
+             ["", "Bi-monthly reviews with managers", "June 2017", "Kate Dexter", "Rebecca Wilshire"]]
+    _grid(c, 40, page2)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_action_pushed_below_the_break_takes_its_row_back(tmp_path):
+    plan = extract_plan(load_pdf(_pushed_down(tmp_path / "pushed.pdf")))
+    actions = {a["id"]: a for rec in plan["recommendations"] for a in rec["actions"]}
+    assert set(actions) == {"1.1", "1.3"}
+    assert [u["progress"] for u in actions["1.1"]["updates"]] == ["Sessions held", "Second round planned."]
+    first = actions["1.3"]["updates"][0]
+    assert first["progress"] == "All new learning will be presented at conference to ensure everyone hears it"
+    assert first["target_date"]["text"] == "July 2017"
+    assert first["monitor_text"] == "Rebecca Wilshire and Bernadette Caffrey"
+    assert len(actions["1.3"]["updates"]) == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.textform import BULLET, ends_sentence
+from extract.textform import BULLET, ends_sentence, join_words
 
 from .text import Entry, clean, set_tight, strip_glyphs
 
@@ -71,7 +71,7 @@ def new_point(label: str, entry: Entry, rest: str) -> dict:
 
 
 def extend_point(point: dict, entry: Entry) -> None:
-    point["text"] = f"{point['text']} {clean(entry.text)}".strip()
+    point["text"] = join_words(point["text"], clean(entry.text))
     point["raw"] += "\n" + entry.text
     point["_lines"].append(entry)
 

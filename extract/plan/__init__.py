@@ -16,13 +16,13 @@ from .progress_report import extract_progress_report, is_progress_report
 from .sections import (
     ListCollector,
     is_page_furniture,
-    join_words,
     list_heading,
     plain,
     recommendation_heading,
     split_number,
 )
 from .text import collapse
+from ..textform import join_words
 
 __all__ = ["extract_plan", "extract_action_plan", "extract_progress_report"]
 
@@ -133,6 +133,10 @@ def _add_rec_text(rec: dict, text: str):
 
 def _finish_rec(rec: dict) -> dict:
     lists = rec.pop("_lists")
+    if "objectives" in lists:
+        tail = lists["objectives"].heading_tail(rec["objectives_heading"])
+        if tail:
+            rec["objectives_heading"] = join_words(rec["objectives_heading"], tail)
     for name, collector in lists.items():
         rec[name] = collector.items
     rec["actions"] = [finish_action(a) for a in rec["actions"]]

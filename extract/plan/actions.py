@@ -87,6 +87,7 @@ class ActionTableReader:
         self._continues = False
         self._page = None  # page of the last table read
         self._spans: list[tuple[float, float, str]] = []
+        self._foot = None  # (action, update) of a row whose own action cell was left empty
 
     def new_section(self):
         self._continues = False
@@ -138,6 +139,31 @@ class ActionTableReader:
             first = False
         self._continues = True
         return True
+
+    def _pushed_down(self, foot, fields) -> bool:
+        """The first row of a page finishes the row at the foot of the last one, whose
+        action text was pushed down whole.
+
+        Widow and orphan control moves a cell's paragraph to the next page when
+        only a line of it would stay behind, so a row cut by the page break can
+        leave its action cell empty above the break while its other cells start
+        there. Above: an unmerged, empty action cell under the previous action.
+        Below: the action's number and text, and cells that carry on what the
+        row above left open (a sentence resuming in lower case, a list of names
+        ending in "and"), with some cells empty.
+        """
+        if foot is None:
+            return False
+        _, update = foot
+        resumed = False
+        for role in (*UPDATE_ROLES, *EXTRA_ROLES):
+            below = clean(fields[role][0])
+            above = clean(join_raw(update["_raw"].get(role, [])))
+            if below and above and not ends_sentence(above) and (
+                    below[0].islower() or re.search(r"(?:\band|&|,|[–—-])$", above)):
+                resumed = True
+        empty = any(not fields[r][0].strip() for r in UPDATE_ROLES if r in self.roles.values())
+        return resumed and empty
 
     @staticmethod
     def _heading(row, page, heading) -> bool:
@@ -196,7 +222,19 @@ class ActionTableReader:
         if action_id is None and ref_text and _REF_ONLY.match(ref_text):
             action_id, rest = _REF_ONLY.match(ref_text).group(1), action_text
         row_box = _union([c.bbox for c in row if not c.continued])
+        foot, self._foot = self._foot, None
 
+        if action_id is not None and may_continue and self._pushed_down(foot, fields):
+            previous, update = foot
+            previous["updates"].remove(update)
+            self.action = {"id": action_id, "page": page, "bbox": _union(action_boxes),
+                           "_raw": [rest] if rest.strip() else [], "updates": [update]}
+            sink(self.action)
+            for role in (*UPDATE_ROLES, *EXTRA_ROLES):
+                if fields[role][0].strip():
+                    update["_raw"].setdefault(role, []).append(fields[role][0])
+            self.update = update
+            return
         if action_id is None and self.action is not None and self.update is not None and (
                 may_continue or self._split_tail(row, fields, covered) or self._runs_on(fields, covered)):
             # A cut row leaves some cells empty on one side of the break; a
@@ -226,6 +264,8 @@ class ActionTableReader:
             "_raw": {role: [fields[role][0]] for role in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[role][0].strip()},
         }
         self.action["updates"].append(self.update)
+        if action_id is None and not action_text.strip() and not covered and len(self.action["updates"]) > 1:
+            self._foot = (self.action, self.update)
 
 
 def finish_action(action: dict) -> dict:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from extract.textform import join_words
+
 from .text import collapse, starts_with_glyph, strip_glyph
 
 _MARKUP = re.compile(r"^[#>\s]*|[*_]{2,}")
@@ -97,6 +99,7 @@ class ListCollector:
 
     def __init__(self):
         self.items: list[str] = []
+        self.marked: list[bool] = []  # whether each item opened with a glyph
         self._bulleted = False
 
     def add(self, text: str):
@@ -108,14 +111,24 @@ class ListCollector:
             self._bulleted = True
         if not self.items or glyph:
             self.items.append(body)
+            self.marked.append(glyph)
         elif self._bulleted or not re.search(r"[.;:!?]$", self.items[-1]):
             self.items[-1] = join_words(self.items[-1], body)
         else:
             self.items.append(body)
+            self.marked.append(False)
 
+    def heading_tail(self, heading: str | None) -> str | None:
+        """The end of a list's inline heading that wrapped onto the next line.
 
-def join_words(left: str, right: str) -> str:
-    """Join two wrapped pieces; a word hyphenated at the break stays one word."""
-    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
-        return left + right
-    return f"{left} {right}".strip()
+        "OBJECTIVES: Deliver against the QA and Performance" / "Framework" /
+        "✓ Understand ...": in a list whose items all open with a glyph, an
+        unmarked first line after a heading left mid-sentence is the heading's
+        own end. It is taken out of the items and returned.
+        """
+        if not heading or len(self.items) < 2 or re.search(r"[.;:!?]$", heading):
+            return None
+        if self.marked[0] or not all(self.marked[1:]):
+            return None
+        self.marked.pop(0)
+        return self.items.pop(0)

@@ -22,8 +22,15 @@ _LEADING_GLYPH = re.compile(rf"^\s*(?:{GLYPH}\s*)+")
 _LEADING_SYMBOL = re.compile(rf"^\s*(?:{SYMBOL}\s*)+")
 # A line broken after a hyphen inside a word ("bi-" / "monthly") is one word.
 _SOFT_BREAK = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*(?=\w)")
+# A line broken after a slash between words ("training/" / "workshops") is one
+# term: typesetters break after a slash as they do after a hyphen.
+_SLASH_BREAK = re.compile(r"(?<=[A-Za-z0-9])/[ \t]*\n\s*(?=\w)")
 # A line ending in one of these is continued by the next line, not a new item.
 _CONNECTOR_END = re.compile(r"(?:[–—,&/(]|\s-|\b(?:and|or|of|for|to|the|in|with|at|by)|'s)\s*$", re.I)
+
+
+def _mend_breaks(text: str) -> str:
+    return _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text))
 
 
 def starts_with_glyph(line: str) -> bool:
@@ -43,7 +50,7 @@ def clean(text: str | None) -> str:
     """The contract form of a block of text: one line, no list glyphs."""
     if not text:
         return ""
-    lines = _SOFT_BREAK.sub("-", text).splitlines()
+    lines = _mend_breaks(text).splitlines()
     marks = _ascii_list(lines)
     return collapse(" ".join(strip_glyph(line, marks) for line in lines))
 
@@ -62,7 +69,7 @@ def cell_lines(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    raw = [ln for ln in _SOFT_BREAK.sub("-", text).splitlines() if ln.strip()]
+    raw = [ln for ln in _mend_breaks(text).splitlines() if ln.strip()]
     marks = _ascii_list(raw)
     pattern = _LEADING_GLYPH if marks else _LEADING_SYMBOL
     bulleted = any(pattern.match(ln) for ln in raw)
