@@ -181,6 +181,38 @@ def page_model(page, page_number: int, unruled=None) -> Page:
     )
 
 
+UNDECODED_SHARE = 0.5  # a page whose decoded characters fall below this share of pdfium's is flagged
+
+
+def _undecoded_pages(path: Path, read: list[int]) -> list[int]:
+    """Pages where pdfium finds far more text than pdfminer decoded.
+
+    pdfminer silently yields nothing for some embedded font encodings (a CMap
+    given as a stream, say) that viewers and pdfium read; such text must be
+    reported missing, not taken for an empty or scanned page. pdfium's count
+    is cheap (no layout), so every page is checked.
+    """
+    import pypdfium2 as pdfium
+
+    out = []
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except Exception:  # pdfium refuses what pdfminer read: nothing to compare against
+        return out
+    try:
+        for i, decoded in enumerate(read):
+            if i >= len(doc):
+                break
+            page = doc[i]
+            text = page.get_textpage().get_text_range()
+            visible = sum(1 for ch in text if not ch.isspace())
+            if visible >= 100 and decoded < UNDECODED_SHARE * visible:
+                out.append(i + 1)
+    finally:
+        doc.close()
+    return out
+
+
 def _pages(numbers: list[int]) -> str:
     """[3, 4, 5, 9] -> "pages 3-5, 9"."""
     runs: list[list[int]] = []
@@ -221,11 +253,13 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
     try:
         pages = []
         n_chars = 0
+        read: list[int] = []  # characters decoded on each page
         scanned = []  # pages that are pictures of text
         carried = None  # header of an unruled table running on from the previous page
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 n_chars += len(page.chars)
+                read.append(sum(1 for c in page.chars if not c["text"].isspace()))
                 if not page.chars and page.images:
                     scanned.append(i)
                 runs_on = None
@@ -240,9 +274,16 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
             except (PSException, ValueError, KeyError, TypeError) as exc:
                 raise CorruptFile(path, f"corrupt PDF: page {i} unreadable ({type(exc).__name__})") from exc
             pages.append(model)
+        undecoded = _undecoded_pages(path, read)
+        if n_chars == 0 and undecoded:
+            raise NoTextLayer(path, f"text on all {len(pages)} pages is in a font encoding the PDF reader "
+                                    "cannot decode")
         if n_chars == 0:
             raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; OCR needed)")
         model = DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
+        if undecoded:
+            model.warnings.append(f"text on {_pages(undecoded)} of {len(pages)} is in a font encoding the PDF "
+                                  "reader cannot decode: some or all of it is missing")
         if scanned:
             model.warnings.append(f"no text layer on {_pages(scanned)} of {len(pages)} (scanned images; OCR needed): "
                                   "their content is not extracted")

@@ -61,3 +61,15 @@ def partly_scanned_pdf(dest: Path) -> Path:
         c.showPage()
     c.save()
     return dest
+
+
+def undecodable_pdf(dest: Path, *, title: bool = True) -> Path:
+    """Text a viewer shows but pdfminer cannot decode: WeasyPrint gives a face that lacks one
+    of its characters an embedded encoding CMap, and pdfminer then reads none of that face.
+    With ``title`` a bold heading in another face stays readable."""
+    import weasyprint
+
+    body = "".join(f"<p>Paragraph {i} of ordinary text in the regular face \u1000.</p>" for i in range(30))
+    head = "<h1>Bold title</h1>" if title else ""
+    weasyprint.HTML(string=f'<body style="font-family: DejaVu Sans">{head}{body}</body>').write_pdf(str(dest))
+    return dest

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -12,8 +14,10 @@ from store import models as m
 from store.db import open_db
 from store.versions import latest_ids_query
 
-from .badfiles import encrypted_pdf, html_named_pdf, image_only_pdf, partly_scanned_pdf, truncated_pdf
+from .badfiles import (encrypted_pdf, html_named_pdf, image_only_pdf, partly_scanned_pdf, truncated_pdf,
+                       undecodable_pdf)
 from .conftest import pdf_path
+from .render_html import available as render_html_unavailable
 
 runner = CliRunner()
 
@@ -169,6 +173,22 @@ def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_p
     status = json.loads(runner.invoke(app, ["status", "--db", url, "--json"]).stdout)
     assert status["documents"][0]["warnings"] == report["files"][0]["warnings"]
     assert "no text layer on pages 2-3" in " ".join(runner.invoke(app, ["status", "--db", url]).output.split())
+
+
+@pytest.mark.skipif(render_html_unavailable() is not None, reason=render_html_unavailable() or "")
+def test_text_the_reader_cannot_decode_is_reported_not_taken_for_empty(tmp_path):
+    url = f"sqlite:///{tmp_path / 'u.db'}"
+    partly = undecodable_pdf(tmp_path / "partly.pdf")
+    out = runner.invoke(app, ["ingest", str(partly), "--db", url, "--json"])
+    (row,) = json.loads(out.stdout)["files"]
+    assert row["status"] == "ingested"
+    assert row["warnings"] == ["text on pages 1-2 of 2 is in a font encoding the PDF reader cannot decode: "
+                               "some or all of it is missing"]
+    wholly = undecodable_pdf(tmp_path / "wholly.pdf", title=False)
+    out = runner.invoke(app, ["ingest", str(wholly), "--db", url])
+    assert out.exit_code != 0
+    assert "wholly.pdf: text on all 2 pages is in a font encoding the PDF reader cannot decode" in \
+        " ".join(out.output.split())
 
 
 def test_all_failed_or_empty_folder_exits_two(tmp_path):
