@@ -74,3 +74,17 @@ def report(doc: str, s: dict) -> str:
     for name, (eq, tot) in sorted(s["fields"].items()):
         lines.append(f"    {name:24s} {eq}/{tot} = {100 * eq / tot:.1f}%")
     return "\n".join(lines)
+
+
+def assert_floor(record: dict, gold: dict, name: str, floor: tuple[int, float]) -> dict:
+    """Score an extracted action plan, print the figures and first misses, and hold them to
+    ``floor`` (actions found, share of gold fields exact)."""
+    assert record["kind"] == "action_plan"
+    s = score_plan(record["plan"], gold)
+    print("\n" + report(name, s))
+    for miss in s["misses"][:8]:
+        print("    MISS", miss)
+    actions, ratio = floor
+    assert s["actions_found"] >= actions
+    assert s["ratio"] >= ratio, s["misses"][:10]
+    return s

@@ -21,7 +21,7 @@ import pytest
 from extract.minutes import extract_meeting
 from ingest.batch import extract_file
 from tests.conftest import RENDERINGS
-from tests.plan_score import report, score_plan
+from tests.plan_score import assert_floor
 from tests.render_pdf import LANDSCAPE, RENAMED, render
 
 # style name -> render options
@@ -71,14 +71,7 @@ def extract_rendered(tmp_path, doc: str, style: str):
 @pytest.mark.parametrize("doc, style", sorted(PLAN_FLOORS))
 def test_plan_in_other_style_matches_gold(tmp_path, gold, doc, style):
     record, _ = extract_rendered(tmp_path, doc, style)
-    assert record["kind"] == "action_plan"
-    s = score_plan(record["plan"], gold(f"{doc}.plan.json"))
-    print("\n" + report(f"{doc} {style}", s))
-    for miss in s["misses"][:8]:
-        print("    MISS", miss)
-    actions, ratio = PLAN_FLOORS[doc, style]
-    assert s["actions_found"] >= actions
-    assert s["ratio"] >= ratio, s["misses"][:10]
+    assert_floor(record, gold(f"{doc}.plan.json"), f"{doc} {style}", PLAN_FLOORS[doc, style])
 
 
 def minutes_figures(meeting: dict, want: dict) -> dict:

@@ -142,8 +142,9 @@ def test_merged_cell_drawn_in_segments_stays_one_cell(tmp_path):
     assert [u["progress"] for u in action["updates"]] == ["Board set up", "Reports monthly", "Reviewed"]
 
 
-def _pushed_down(path):
-    """Row 1.3 cut by the page break with its action text moved whole to page 2 (widow control)."""
+def _pushed_down(path, whole=False):
+    """Row 1.3 cut by the page break with its action text moved whole to page 2 (widow control);
+    ``whole``: its progress note moved down too, the other cells stayed above."""
     c = canvas.Canvas(str(path), pagesize=landscape(A4))
     h = c._pagesize[1]
     c.setFont("Helvetica-Bold", 10)
@@ -156,10 +157,14 @@ def _pushed_down(path):
              ["", "Second round planned.", "June 2017", "Kate Dexter", "Rebecca Wilshire"],
              ["", "All new learning will be\npresented at conference to", "July 2017", "Kate Dexter",
               "Rebecca Wilshire and"]]
+    if whole:
+        page1[-1] = ["", "", "July 2017", "Kate Dexter", "Rebecca Wilshire"]
     _grid(c, 460, page1, open_bottom=True)
     c.showPage()
-    page2 = [head,
-             ["1.3 Ensure national learning\nis embedded", "ensure everyone hears it", "", "", "Bernadette Caffrey"],
+    below = ["1.3 Ensure national learning\nis embedded", "ensure everyone hears it", "", "", "Bernadette Caffrey"]
+    if whole:
+        below = ["1.3 Ensure national learning\nis embedded", "All new learning presented\nat conference", "", "", ""]
+    page2 = [head, below,
              ["", "Bi-monthly reviews with managers", "June 2017", "Kate Dexter", "Rebecca Wilshire"]]
     _grid(c, 40, page2)
     c.showPage()
@@ -177,3 +182,12 @@ def test_action_pushed_below_the_break_takes_its_row_back(tmp_path):
     assert first["target_date"]["text"] == "July 2017"
     assert first["monitor_text"] == "Rebecca Wilshire and Bernadette Caffrey"
     assert len(actions["1.3"]["updates"]) == 2
+
+
+def test_action_and_note_pushed_below_the_break_join_the_cells_left_above(tmp_path):
+    plan = extract_plan(load_pdf(_pushed_down(tmp_path / "whole.pdf", whole=True)))
+    actions = {a["id"]: a for rec in plan["recommendations"] for a in rec["actions"]}
+    assert len(actions["1.1"]["updates"]) == 2
+    first = actions["1.3"]["updates"][0]
+    assert (first["progress"], first["target_date"]["text"], first["accountability_text"]) == (
+        "All new learning presented at conference", "July 2017", "Kate Dexter")

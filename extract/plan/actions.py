@@ -150,7 +150,8 @@ class ActionTableReader:
         there. Above: an unmerged, empty action cell under the previous action.
         Below: the action's number and text, and cells that carry on what the
         row above left open (a sentence resuming in lower case, a list of names
-        ending in "and"), with some cells empty.
+        ending in "and") with some cells empty, or just the cells the row above
+        left empty (a paragraph of several lines moved down whole).
         """
         if foot is None:
             return False
@@ -162,8 +163,15 @@ class ActionTableReader:
             if below and above and not ends_sentence(above) and (
                     below[0].islower() or re.search(r"(?:\band|&|,|[–—-])$", above)):
                 resumed = True
-        empty = any(not fields[r][0].strip() for r in UPDATE_ROLES if r in self.roles.values())
-        return resumed and empty
+        roles = [r for r in UPDATE_ROLES if r in self.roles.values()]
+        empty = any(not fields[r][0].strip() for r in roles)
+        if resumed and empty:
+            return True
+        # or the two halves fill complementary cells: what stayed above the break
+        # and what was pushed below it make one row between them
+        above = {r for r in roles if update["_raw"].get(r)}
+        below = {r for r in roles if fields[r][0].strip()}
+        return not (above & below) and above | below == set(roles)
 
     @staticmethod
     def _heading(row, page, heading) -> bool:
