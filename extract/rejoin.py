@@ -1,10 +1,10 @@
 """Mend words that a narrow table column broke across two lines.
 
 Word processors wrap a word that does not fit a narrow column mid-word with no
-hyphen ("Performan" / "ce"). The document itself says which joins are words:
-fragments are joined only when the joined form is printed whole elsewhere in
-the same document and the pieces are not words there on their own (a word
-ending such as "s" or "ment" may follow a whole word). A surname
+hyphen ("Performan" / "ce"). Fragments are joined when the joined form is a
+word, printed whole elsewhere in the same document or common in English
+(wordfreq), and the first piece is not a word there on its own (a word ending
+such as "s" or "ment" may follow a whole word). A surname
 prefix left at a line end ("O'" / "Hara") is joined too. The cell then reads
 as the words were printed, which is what people and date parsing need.
 """
@@ -56,6 +56,17 @@ _ENDINGS = {"s", "es", "d", "ed", "ing", "ings", "ment", "ments", "tion", "tions
 _STOP = STOP_WORDS - {"ca"}
 
 
+ENGLISH_ZIPF = 2.5  # wordfreq's Zipf scale: 2.5 is a word met about once in three million
+
+
+def _english(word: str) -> bool:
+    """A word of English, for wholes the document never prints unbroken ("administration"
+    cut in the only cell that uses it)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= ENGLISH_ZIPF
+
+
 def _is_word(piece: str, vocab: Counter) -> bool:
     p = piece.lower()
     if len(p) == 1:
@@ -64,16 +75,18 @@ def _is_word(piece: str, vocab: Counter) -> bool:
 
 
 def _joins(pieces: list[str], vocab: Counter) -> bool:
-    """Pieces make one word when the document prints the whole, the last piece is no
-    word of its own, and the first is none either unless the last is a word ending:
-    "Commissio" / "ning" and "report" / "s" join; "in" / "to" and "up" / "grade" do
-    not, though "into" and "upgrade" are printed."""
-    if not vocab["".join(pieces).lower()]:
-        return False
+    """Pieces make one word when the document prints the whole and the first piece is
+    no word of its own, or the last is a word ending: "Commissio" / "ning",
+    "implementati" / "on" and "report" / "s" join; "in" / "to" and "up" / "grade" do
+    not, though "into" and "upgrade" are printed. A whole common in English but not
+    printed here joins only after a first piece that is no word at all ("Syste" / "m";
+    not "the" / "s")."""
+    whole = "".join(pieces).lower()
     first, last = pieces[0], pieces[-1]
-    if _is_word(last, vocab) and last.lower() not in _ENDINGS:
-        return False
-    return not _is_word(first, vocab) or last.lower() in _ENDINGS
+    if vocab[whole]:
+        return not _is_word(first, vocab) or last.lower() in _ENDINGS
+    # a whole the document never prints unbroken needs a first piece that is no word in English either
+    return not _is_word(first, vocab) and _english(whole) and not _english(first.lower())
 
 
 _NEXT = re.compile(r" ([a-z]+)\b")  # a further fragment on the same line, set apart by letter spacing

@@ -249,6 +249,9 @@ def test_line_broken_after_a_slash_or_a_hyphen_joins_without_a_space():
     assert clean("Writing training/\nworkshops to be delivered") == "Writing training/workshops to be delivered"
     assert clean("Rebecca Wilshire /\nBernadette Caffrey") == "Rebecca Wilshire / Bernadette Caffrey"
     assert cell_lines("ARC/\nCLA Panel") == ["ARC/CLA Panel"]
+    # a full stop or comma wrapped alone onto the next line of a narrow column
+    assert clean("framework implemented\n.") == "framework implemented."
+    assert clean("performance\n, and CSC") == "performance, and CSC"
     assert join_words("the programme has been re-", "written") == "the programme has been re-written"
     assert join_words("Care -", "Team Managers") == "Care - Team Managers"
 

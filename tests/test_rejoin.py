@@ -1,4 +1,5 @@
-"""Words broken by a narrow column are mended only where the document prints them whole."""
+"""Words broken by a narrow column are mended where the document prints them whole, or
+where the whole is a common English word and the first piece no word at all."""
 from __future__ import annotations
 
 from extract.model import Cell, DocumentModel, Line, Page, Table
@@ -28,8 +29,16 @@ def test_a_short_word_and_a_rare_word_stay_apart():
 
 
 def test_unknown_joins_stay_as_printed():
-    doc = rejoin_split_words(_doc("Service Manag\ner", "nothing relevant here"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Service Manag\ner"
+    doc = rejoin_split_words(_doc("Service Kwaz\nulor", "nothing relevant here"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "Service Kwaz\nulor"
+
+
+def test_a_common_english_word_the_document_never_prints_whole_rejoins():
+    doc = rejoin_split_words(_doc("strengthen capacity for administratio\nn and configurati\non", "nothing here"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "strengthen capacity for administration and configuration"
+    # after a real word only the document's own words count: "the" / "s" is not "thes"
+    kept = rejoin_split_words(_doc("reflect the\ns and identities", "nothing here"))
+    assert kept.pages[0].tables[0].rows[0][0].text == "reflect the\ns and identities"
 
 
 def test_a_word_cut_over_several_lines_and_letter_spaced_rejoins():

@@ -29,8 +29,13 @@ _SLASH_BREAK = re.compile(r"(?<=[A-Za-z0-9])/[ \t]*\n\s*(?=\w)")
 _CONNECTOR_END = re.compile(r"(?:[–—,&/(]|\s-|\b(?:and|or|of|for|to|the|in|with|at|by)|'s)\s*$", re.I)
 
 
+# A line that opens with closing punctuation ("implemented" / ".") was wrapped
+# before it only because the column was too narrow for the word and its stop.
+_PUNCT_BREAK = re.compile(r"(?<=\w)[ \t]*\n[ \t]*(?=[.,;:!?)](?:\s|$))")
+
+
 def _mend_breaks(text: str) -> str:
-    return _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text))
+    return _PUNCT_BREAK.sub("", _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text)))
 
 
 def starts_with_glyph(line: str) -> bool:
