@@ -191,3 +191,53 @@ def test_action_and_note_pushed_below_the_break_join_the_cells_left_above(tmp_pa
     first = actions["1.3"]["updates"][0]
     assert (first["progress"], first["target_date"]["text"], first["accountability_text"]) == (
         "All new learning presented at conference", "July 2017", "Kate Dexter")
+
+
+# --- unruled tables: rows are found by word positions, so a merged cell's text can land in
+# the next row band, and a cut row's cells at the top of a page in more than one band ---
+
+HEAD = ["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR/EVALUATER"]
+
+
+def _unruled(page, rows):
+    from extract.model import Cell, Table
+
+    cells = [[Cell(t, (40.0 + 100 * c, 50.0 + 20 * r, 130.0 + 100 * c, 65.0 + 20 * r), r, c)
+              for c, t in enumerate(row)] for r, row in enumerate([HEAD, *rows])]
+    return Table(page=page, bbox=(40.0, 50.0, 530.0, 70.0 + 20 * len(rows)), rows=cells, ruled=False)
+
+
+def _read(*tables):
+    from extract.plan.actions import ActionTableReader, finish_action
+
+    reader, out = ActionTableReader(), []
+    for t in tables:
+        assert reader.read(t, out.append)
+    return {a["id"]: a for a in map(finish_action, out)}
+
+
+def test_unruled_action_text_in_the_next_row_band_stays_with_its_action():
+    actions = _read(_unruled(1, [
+        ["2.2 Group supervision to offer critical challenge, direction", "Commenced", "May 2017", "Kate Dexter", "RW"],
+        ["and support", "", "", "", ""],  # the merged cell's second paragraph, alone in its band
+        ["", "Embedding in progress", "June 2017", "Kate Dexter", "RW"],
+        ["2.3 Address issues with some foster", "Meet all carers", "May 2017", "Team Manager", "RW"],
+        ["carers, where complaints are present", "Take carers to panel", "May 2017", "Team Manager", "RW"],
+    ]))
+    assert set(actions) == {"2.2", "2.3"}
+    assert actions["2.2"]["text"] == "Group supervision to offer critical challenge, direction and support"
+    assert [u["progress"] for u in actions["2.2"]["updates"]] == ["Commenced", "Embedding in progress"]
+    assert actions["2.3"]["text"] == "Address issues with some foster carers, where complaints are present"
+    assert [u["progress"] for u in actions["2.3"]["updates"]] == ["Meet all carers", "Take carers to panel"]
+
+
+def test_unruled_cut_row_in_two_bands_at_the_page_top_is_one_update():
+    actions = _read(
+        _unruled(1, [["3.3 Run writing workshops", "Workshops set", "June 2017", "Kate Dexter", "Rebecca"]]),
+        _unruled(2, [["", "up for all officers", "", "", "Wilshire"],
+                     ["", "", "", "Darrell Griffin", ""],  # the names left a line lower
+                     ["", "Training every six months", "June 2017", "Kate Dexter", "Rebecca Wilshire"]]))
+    first, second = actions["3.3"]["updates"]
+    assert first["progress"] == "Workshops set up for all officers"
+    assert (first["accountability_text"], first["monitor_text"]) == ("Kate Dexter Darrell Griffin", "Rebecca Wilshire")
+    assert second["progress"] == "Training every six months"

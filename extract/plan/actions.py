@@ -88,6 +88,7 @@ class ActionTableReader:
         self._page = None  # page of the last table read
         self._spans: list[tuple[float, float, str]] = []
         self._foot = None  # (action, update) of a row whose own action cell was left empty
+        self._bottom = False  # the last row read was the bottom half of a row cut by the page
 
     def new_section(self):
         self._continues = False
@@ -219,6 +220,25 @@ class ActionTableReader:
         filled = {r for r in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[r][0].strip()}
         return filled < set(self.update["_raw"])
 
+    @staticmethod
+    def _leftover(action_text: str, fields) -> bool:
+        """More of a cut row's bottom half: without rules, the names left at the top of a
+        page in one column can sit a line below the rest and read as a row of their own.
+        A row with no action, no progress note and no date is no update of its own."""
+        return not action_text.strip() and not fields["progress"][0].strip() and \
+            not fields["target_date"][0].strip()
+
+    def _text_runs_on(self, action_text: str, covered: bool) -> bool:
+        """A row whose action cell holds more of the action above, not a new action.
+
+        Without rules, a merged action cell's text that runs past its first
+        row, or a paragraph break inside it, reads as the action cell of the
+        next row: it has no number and carries on the action's sentence in
+        lower case ("... critical challenge, direction" / "and support").
+        """
+        text = clean(action_text)
+        return bool(text) and not covered and text[0].islower() and bool(self.action["_raw"])
+
     def _row(self, page, row, may_continue, sink):
         roles = self.roles
         action_text, action_boxes, covered = _role_text(row, roles, "action")
@@ -243,8 +263,10 @@ class ActionTableReader:
                     update["_raw"].setdefault(role, []).append(fields[role][0])
             self.update = update
             return
+        bottom, self._bottom = self._bottom, False
         if action_id is None and self.action is not None and self.update is not None and (
-                may_continue or self._split_tail(row, fields, covered) or self._runs_on(fields, covered)):
+                may_continue or self._split_tail(row, fields, covered) or self._runs_on(fields, covered)
+                or (bottom and self._leftover(action_text, fields))):
             # A cut row leaves some cells empty on one side of the break; a
             # full row is a new update even if the action text runs on.
             if any(not fields[r][0].strip() for r in UPDATE_ROLES if r in roles.values()):
@@ -254,8 +276,13 @@ class ActionTableReader:
                 for role in (*UPDATE_ROLES, *EXTRA_ROLES):
                     if fields[role][0].strip():
                         self.update["_raw"].setdefault(role, []).append(fields[role][0])
+                self._bottom = True
                 return
-        if action_id is None and self.action is not None and may_continue and action_text.strip():
+        runs_on = action_id is None and self.action is not None and self._text_runs_on(action_text, covered)
+        if runs_on and not any(fields[r][0].strip() for r in (*UPDATE_ROLES, *EXTRA_ROLES)):
+            self.action["_raw"].append(action_text)
+            return
+        if action_id is None and self.action is not None and (may_continue or runs_on) and action_text.strip():
             self.action["_raw"].append(action_text)
         elif action_id is not None or (action_text.strip() and not covered) or self.action is None:
             self.action = {
