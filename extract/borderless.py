@@ -12,11 +12,13 @@ unavailable or fails, the same word groups are clustered into columns.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections import Counter
 
 from .columns import header_tables
 from .model import Cell, Table
+from .textform import BULLET
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,19 @@ def borderless_tables(path, page, page_number: int, carried=None):
     tables = _camelot_tables(path, page, page_number)
     if tables is None:
         tables = _clustered_tables(page, page_number)
-    return tables, None
+    return [t for t in tables if not _bulleted_list(t)], None
+
+
+LIST_SHARE = 0.5  # a first column whose lines are mostly bare bullets is a list's margin
+_GLYPHS_ONLY = re.compile(rf"^(?:\s*{BULLET})+\s*$")
+
+
+def _bulleted_list(table: Table) -> bool:
+    """A list set with a hanging indent: its bullets line up as a column of their own,
+    which is all a column finder sees; a table's first column holds words. A heading
+    or two caught in the same band does not make it a table."""
+    first = [ln for r in table.rows if r for ln in r[0].text.splitlines() if ln.strip()]
+    return bool(first) and sum(bool(_GLYPHS_ONLY.match(ln)) for ln in first) >= LIST_SHARE * len(first)
 
 
 def _camelot_tables(path, page, page_number: int):

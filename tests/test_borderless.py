@@ -166,3 +166,14 @@ def test_prose_pages_have_no_header_tables(tmp_path):
     with pdfplumber.open(path) as pdf:
         assert header_tables(pdf.pages[0], 1)[0]  # its header names five known columns
         assert header_tables(pdf.pages[1], 2)[0] is None
+
+
+def test_bullets_hanging_in_a_column_of_their_own_are_a_list_not_a_table():
+    from extract.borderless import _bulleted_list
+    from extract.model import Cell, Table
+
+    def table(first):
+        return Table(page=1, bbox=None, rows=[[Cell(a), Cell(b)] for a, b in first])
+
+    assert _bulleted_list(table([("5. Introduction", ""), ("•\n•\n•", "5.1 Children ...\n5.2 The threshold ...")]))
+    assert not _bulleted_list(table([("1.1 Write policy", "Draft circulated"), ("1.2 Train staff", "• Booked")]))

@@ -46,3 +46,24 @@ def test_minutes_saved_from_a_word_processor_match_gold(tmp_path, gold):
     assert f["header"] == (6, 6) and f["attendance"] == (4, 4)
     assert f["items"] == (14, 14) and f["titles"] == (14, 14) and f["extra_items"] == 0
     assert f["points"] == (31, 31) and f["surplus_points"] == 0
+
+
+def _report_text(record: dict) -> dict:
+    rep = record["report"]
+    return {"sections": [(s["number"], s["title"], [p["text"] for p in s["paragraphs"]]) for s in rep["sections"]],
+            "recommendations": [(r["number"], r["text"]) for r in rep["recommendations"]],
+            "contact": rep["contact"], "meeting": {k: v for k, v in record["meeting"].items() if k != "title"}}
+
+
+def test_report_without_borders_reads_as_the_bundled_pdf_does(tmp_path):
+    """004 saved from a Word file whose cover table has no borders: the column finder must not
+    take the bulleted paragraphs under it (bullets hanging in a column of their own) for a table."""
+    from tests.conftest import pdf_path
+
+    want, _ = extract_file(pdf_path("004"))
+    got, _ = extract_file(render_docx(RENDERINGS / "004.md", tmp_path / "004.pdf", ruled=False))
+    assert got["kind"] == "report"
+    mine, theirs = _report_text(got), _report_text(want)
+    print(f"\n[004 docx borderless] sections {len(mine['sections'])}/{len(theirs['sections'])}, paragraphs "
+          f"{sum(len(p) for *_, p in mine['sections'])}/{sum(len(p) for *_, p in theirs['sections'])}")
+    assert mine == theirs
