@@ -463,7 +463,7 @@ MAX_TAIL_LINES = 8
 
 def _cut_tail(rows: list[Row], cols: Columns) -> int:
     """Index after the lines opening a page that finish the last row of the
-    table the page before ran off: a few lines, each inside one column, up to
+    table the page before ran off: a few lines that keep to its columns, up to
     a heading, a header or the end of the page. Too few cells are filled for
     the gutters to be measured here, so the columns measured on the page
     before place them."""
@@ -472,8 +472,6 @@ def _cut_tail(rows: list[Row], cols: Columns) -> int:
             return end
         if end == MAX_TAIL_LINES or cols.crossed(row) or row.words[0].x0 < cols.left - 3.0:
             return 0  # prose across the columns, or too long for a cut row: the table had ended
-        if len({cols.of(w.centre) for w in row.words}) != 1:
-            return 0
     return len(rows)
 
 

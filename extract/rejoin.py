@@ -140,6 +140,26 @@ def _mend(text: str, vocab: Counter) -> str:
     return "\n".join(out)
 
 
+_BREAK = re.compile(r"([A-Za-z]{2,})[ \t]*\n[ \t]*([a-z]+)\b")
+
+
+def mend_english(text: str) -> str:
+    """Mend words cut at line breaks that only came together after the page model was
+    built (a cell cut by a page break, its halves joined by the extractor): the whole
+    must be common English and the first piece no word at all."""
+    if "\n" not in text:
+        return text
+
+    def join(m: re.Match) -> str:
+        tail, head = m.group(1), m.group(2)
+        whole = (tail + head).lower()
+        if tail.lower() in _STOP or _english(tail.lower()) or not _english(whole):
+            return m.group(0)
+        return tail + head
+
+    return _BREAK.sub(join, text)
+
+
 def rejoin_split_words(doc: DocumentModel) -> DocumentModel:
     vocab = _vocabulary(doc)
     for page in doc.pages:

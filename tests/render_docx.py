@@ -4,7 +4,8 @@ Council packs are mostly word-processor documents saved as PDF. Writing the
 renderings as .docx (python-docx) and converting them with LibreOffice gives
 that path: merged action cells are vertically merged table cells, the header
 row is marked to repeat on each page, list items inside cells are list
-paragraphs with their own bullet glyphs, and rows may break across pages.
+paragraphs with their own bullet glyphs, columns are as wide as their text
+needs, and rows may break across pages.
 
     render_docx(md_path, pdf_path, landscape=False, font="Liberation Sans")
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from extract.model import Cell
 from extract.text import _KEY, _MATH, _cell_text, _merge_leading_cells, _tex
-from tests.render_pdf import _LI_GLYPH, _blocks, _join_split_tails
+from tests.render_pdf import _LI_GLYPH, _blocks, _join_split_tails, _widths
 
 
 def available() -> str | None:
@@ -63,7 +64,9 @@ def _repeat_header(row):
     props.append(el)
 
 
-def _table(document, rows: list[list[str]], ruled: bool):
+def _table(document, rows: list[list[str]], ruled: bool, usable: float):
+    from docx.shared import Pt
+
     rows = _join_split_tails([r for i, r in enumerate(rows) if i == 0 or r != rows[0]])
     width = max(len(r) for r in rows)
     cells = [[Cell(_cell_text(t), None, r, c) for c, t in enumerate(row + [""] * (width - len(row)))]
@@ -71,8 +74,13 @@ def _table(document, rows: list[list[str]], ruled: bool):
     _merge_leading_cells(cells)
     titled = width >= 3 and not _KEY.match(rows[0][0])
     table = document.add_table(rows=len(cells), cols=width)
+    table.autofit = False
     if ruled and width >= 3:
         table.style = "Table Grid"
+    for c, w in enumerate(_widths(rows, usable, "Helvetica-Bold", 8.5)):
+        table.columns[c].width = Pt(w)  # the grid LibreOffice lays out by
+        for cell in table.columns[c].cells:
+            cell.width = Pt(w)
     for r, row in enumerate(cells):
         for c, cl in enumerate(row):
             if c == 0 and cl.continued:
@@ -102,7 +110,8 @@ def render_docx(md_path, pdf_path, *, landscape: bool = False, font: str = "Libe
         section.page_width, section.page_height = section.page_height, section.page_width
     for block in _blocks(Path(md_path).read_text(encoding="utf-8")):
         if block[0] == "table":
-            _table(document, block[1], ruled)
+            _table(document, block[1], ruled, (section.page_width - section.left_margin - section.right_margin) / 12700)
+            document.add_paragraph()  # tables with nothing between them would run together as one
             continue
         _, level, line = block
         line = _MATH.sub(_tex, line)

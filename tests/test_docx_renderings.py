@@ -24,10 +24,10 @@ pytestmark = pytest.mark.skipif(available() is not None, reason=available() or "
 STYLES = {"grid": {}, "borderless": {"ruled": False}}
 # (document, style) -> (actions found, share of gold fields read exactly)
 FLOORS = {
-    ("000", "grid"): (82, 0.992),  # 812/818: 11.5's loose row in the rendering, words cut where no whole is known
-    ("003", "grid"): (48, 0.993),  # 306/308
+    ("000", "grid"): (82, 0.993),  # 813/818: 11.5's loose row in the rendering, words cut where no whole is known
+    ("003", "grid"): (48, 1.0),
     # a table without borders: rows found by word positions, merged text spilling into the next row band
-    ("000", "borderless"): (82, 0.97),  # 795/818
+    ("000", "borderless"): (82, 0.974),  # 797/818
     ("003", "borderless"): (48, 1.0),
 }
 
@@ -67,3 +67,20 @@ def test_report_without_borders_reads_as_the_bundled_pdf_does(tmp_path):
     print(f"\n[004 docx borderless] sections {len(mine['sections'])}/{len(theirs['sections'])}, paragraphs "
           f"{sum(len(p) for *_, p in mine['sections'])}/{sum(len(p) for *_, p in theirs['sections'])}")
     assert mine == theirs
+
+
+def test_progress_report_saved_from_a_word_processor(tmp_path):
+    """002 in landscape, its rows cut across pages wherever LibreOffice breaks them: the same
+    recommendations and ratings as the bundled PDF, each with its lead officers, and words
+    cut across a page break mended ("understan" / "d")."""
+    from tests.conftest import pdf_path
+
+    want, _ = extract_file(pdf_path("002"))
+    got, _ = extract_file(render_docx(RENDERINGS / "002.md", tmp_path / "002.pdf", landscape=True))
+    recs = got["plan"]["recommendations"]
+    print(f"\n[002 docx] {len(recs)} recommendations: {[(r['number'], r['rag']) for r in recs]}")
+    assert [(r["number"], r["rag"]) for r in recs] == [(r["number"], r["rag"]) for r in want["plan"]["recommendations"]]
+    assert all(r["lead_officer_text"] for r in recs)
+    five = next(r for r in recs if r["number"] == "5")
+    assert five["text"] == "Ensure that practitioners and managers understand and apply thresholds appropriately " \
+                           "at every stage of the child's journey."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extract.rejoin import mend_english
 from extract.textform import BULLET, collapse
 
 # Glyphs that only mark a list item. "-"/">" count only before a space, so
@@ -35,7 +36,7 @@ _PUNCT_BREAK = re.compile(r"(?<=\w)[ \t]*\n[ \t]*(?=[.,;:!?)](?:\s|$))")
 
 
 def _mend_breaks(text: str) -> str:
-    return _PUNCT_BREAK.sub("", _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text)))
+    return mend_english(_PUNCT_BREAK.sub("", _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text))))
 
 
 def starts_with_glyph(line: str) -> bool:
