@@ -64,7 +64,7 @@ def _repeat_header(row):
     props.append(el)
 
 
-def _table(document, rows: list[list[str]], ruled: bool, usable: float):
+def _table(document, rows: list[list[str]], ruled: bool, usable: float, repeat_header: bool = True):
     from docx.shared import Pt
 
     rows = _join_split_tails([r for i, r in enumerate(rows) if i == 0 or r != rows[0]])
@@ -88,12 +88,12 @@ def _table(document, rows: list[list[str]], ruled: bool, usable: float):
             _fill(table.cell(r, c), cl.text, bold=titled and r == 0)
             if c == 0 and cl.rowspan > 1:
                 table.cell(r, 0).merge(table.cell(r + cl.rowspan - 1, 0))
-    if titled:
+    if titled and repeat_header:
         _repeat_header(table.rows[0])
 
 
 def render_docx(md_path, pdf_path, *, landscape: bool = False, font: str = "Liberation Sans",
-                ruled: bool = True) -> Path:
+                ruled: bool = True, repeat_header: bool = True) -> Path:
     """Write ``md_path`` as .docx and convert it to ``pdf_path`` with LibreOffice."""
     import re
 
@@ -110,7 +110,8 @@ def render_docx(md_path, pdf_path, *, landscape: bool = False, font: str = "Libe
         section.page_width, section.page_height = section.page_height, section.page_width
     for block in _blocks(Path(md_path).read_text(encoding="utf-8")):
         if block[0] == "table":
-            _table(document, block[1], ruled, (section.page_width - section.left_margin - section.right_margin) / 12700)
+            _table(document, block[1], ruled, (section.page_width - section.left_margin - section.right_margin) / 12700,
+                   repeat_header)
             document.add_paragraph()  # tables with nothing between them would run together as one
             continue
         _, level, line = block

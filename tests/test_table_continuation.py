@@ -241,3 +241,20 @@ def test_unruled_cut_row_in_two_bands_at_the_page_top_is_one_update():
     assert first["progress"] == "Workshops set up for all officers"
     assert (first["accountability_text"], first["monitor_text"]) == ("Kate Dexter Darrell Griffin", "Rebecca Wilshire")
     assert second["progress"] == "Training every six months"
+
+
+def test_header_row_cut_by_the_page_break_is_put_back_together():
+    from extract.model import Cell, Table
+
+    def table(page, rows):
+        return Table(page=page, bbox=(40.0, 50.0, 530.0, 90.0), rows=[
+            [Cell(t, (40.0 + 100 * c, 50.0 + 20 * r, 130.0 + 100 * c, 65.0 + 20 * r), r, c) for c, t in enumerate(row)]
+            for r, row in enumerate(rows)])
+
+    actions = _read(
+        table(1, [["ACTION", "PROGRESS", "TARGET", "ACCOUNTABIL", "MONITOR/"]]),  # alone at the page foot
+        table(2, [["", "", "DATE", "ITY", "EVALUATER"],
+                  ["7.1 Train members", "Training booked", "May 2017", "Rebecca Wilshire", "Tim O'Neill"]]))
+    (update,) = actions["7.1"]["updates"]
+    assert update["target_date"]["text"] == "May 2017"
+    assert (update["accountability_text"], update["monitor_text"]) == ("Rebecca Wilshire", "Tim O'Neill")

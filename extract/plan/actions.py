@@ -10,6 +10,7 @@ page's table with no action number and usually some empty cells).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.textform import ends_sentence
 
@@ -89,6 +90,7 @@ class ActionTableReader:
         self._spans: list[tuple[float, float, str]] = []
         self._foot = None  # (action, update) of a row whose own action cell was left empty
         self._bottom = False  # the last row read was the bottom half of a row cut by the page
+        self._bare = None  # a header row that ended its page with no row under it
 
     def new_section(self):
         self._continues = False
@@ -117,6 +119,8 @@ class ActionTableReader:
             start = head + 1
         elif self.roles is None or not self._continues:
             return False
+        elif self._header_rest(table):
+            start = 1
         elif table.n_cols != max(self.roles) + 1:
             # The header was left alone at the foot of the previous page and
             # this part was ruled with other columns: map them by position.
@@ -129,6 +133,7 @@ class ActionTableReader:
         # carry on the action the last one ended with.
         first = head is None or table.page != self._page
         self._page = table.page
+        self._bare = rows[head] if head is not None and start == len(rows) else None
         for row in rows[start:]:
             if is_header_row(row) and self.is_plan_header(row):
                 continue
@@ -139,6 +144,24 @@ class ActionTableReader:
             self._row(table.page, row, first and self._continues, sink)
             first = False
         self._continues = True
+        return True
+
+    def _header_rest(self, table) -> bool:
+        """The header row cut by the page break: its top half ended the last page alone
+        ("TARGET", "ACCOUNTABIL"), and this page opens with the rest of its words
+        ("DATE", "ITY") in capitals. The words are put together and the columns
+        read again; the row is no data."""
+        bare, self._bare = self._bare, None
+        if bare is None or table.page == self._page or not table.rows or table.n_cols != len(bare):
+            return False
+        rest = [c.text.strip() for c in table.rows[0]]
+        if not any(rest) or not all(re.fullmatch(r"[A-Z][A-Z/&() ]{0,20}", t) for t in rest if t):
+            return False
+        whole = [replace(h, text="\n".join(filter(None, [h.text, t]))) for h, t in zip(bare, rest)]
+        if not self.is_plan_header(whole):
+            return False
+        self.roles = column_roles(whole)
+        self._spans = _spans(whole, self.roles)
         return True
 
     def _pushed_down(self, foot, fields) -> bool:
