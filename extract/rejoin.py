@@ -20,6 +20,7 @@ from .model import DocumentModel
 _WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 _TAIL = re.compile(r"([A-Za-z]{2,})$")
 _HEAD = re.compile(r"^([a-z]{1,})\b")
+_HEAD_UPPER = re.compile(r"^([A-Z]{1,})\b")
 _NAME_PREFIX = re.compile(r"\b[A-Z]['\u2019]$")  # O' / D' wrapped away from the rest of a surname
 
 
@@ -101,10 +102,12 @@ def _chain(lines: list[str], prev: str, start: int, vocab: Counter) -> tuple[int
     tail = _TAIL.search(prev)
     if not tail:
         return None
+    # a word set in capitals is cut into capitals ("PREVE" / "NT")
+    head = _HEAD_UPPER if tail.group(1).isupper() else _HEAD
     pieces, best = [tail.group(1)], None
     for j in range(start, len(lines)):
         line = lines[j].rstrip()
-        m, end = _HEAD.match(line), 0
+        m, end = head.match(line), 0
         while m:
             pieces.append(m.group(1))
             end = m.end()

@@ -29,7 +29,7 @@ FLOORS = {
     ("000", "grid"): (82, 0.993),  # 813/818: 11.5's loose row in the rendering, words cut where no whole is known
     ("003", "grid"): (48, 1.0),
     # a table without borders: rows found by word positions, merged text spilling into the next row band
-    ("000", "borderless"): (82, 0.974),  # 797/818
+    ("000", "borderless"): (82, 0.975),  # 798/818
     ("003", "borderless"): (48, 1.0),
     ("000", "grid-header-once"): (82, 0.993),  # 813/818
     ("003", "grid-header-once"): (48, 1.0),

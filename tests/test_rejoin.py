@@ -76,3 +76,10 @@ def test_a_capitalised_word_opening_a_cell_line_counts_as_printed_whole():
     doc = DocumentModel(path="x.pdf", sha256="", pages=[Page(number=1, width=0, height=0, tables=[table])])
     rejoin_split_words(doc)
     assert table.rows[1][0].text == "Manager Child Sexual Exploitation – Ann Example"
+
+
+def test_a_word_in_capitals_cut_into_capitals_rejoins():
+    doc = rejoin_split_words(_doc("at risk of exploitation (Trafficking/PREVE\nNT to ensure oversight", "the PREVENT duty"))
+    assert doc.pages[0].tables[0].rows[0][0].text == "at risk of exploitation (Trafficking/PREVENT to ensure oversight"
+    kept = rejoin_split_words(_doc("the CSC\nDMT agreed", "nothing relevant here"))
+    assert kept.pages[0].tables[0].rows[0][0].text == "the CSC\nDMT agreed"
