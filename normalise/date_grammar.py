@@ -29,6 +29,8 @@ NUMBER_WORDS = {
 }
 ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+# School terms, which children's services plans date by: autumn to Christmas, spring to Easter, summer to July.
+TERMS = {"autumn term": (9, 12), "spring term": (1, 3), "summer term": (4, 7)}
 
 _MON = r"(?<![a-z])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
@@ -158,13 +160,15 @@ def _h_fy(m: re.Match) -> Atom | None:
 
 def _h_season(m: re.Match) -> Atom | None:
     season = m.group("season").lower()
+    if m.group("term") and f"{season} term" in TERMS:
+        season = f"{season} term"
     if m.group("a"):
         # "Winter 2017/18" runs Dec 2017 - Feb 2018; in a split (academic or financial)
         # year autumn and winter start in its first year, spring and summer fall in its second
         fy = _h_fy(m)
         if fy is None:
             return None
-        year = fy.fy if season in ("autumn", "fall", "winter") else fy.fy_end
+        year = fy.fy if season in ("autumn", "fall", "winter", "autumn term") else fy.fy_end
         return Atom(m.start(), m.end(), "season", year=year, unit=season)
     year, two = _year_field(m.group("y"))
     return Atom(m.start(), m.end(), "season", year=year, two_digit_year=two, unit=season)
@@ -242,7 +246,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"(?i)\b(?:the\s+)?next\s+" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?)\b"), _h_next_n),
     (re.compile(r"(?i)\b(?P<rel>this|next|last|previous|current)\s+(?P<unit>financial\s+year|month|quarter)\b"), _h_period),
     (re.compile(r"(?i)" + _MON + r"(?:['’]s)?(?:\s*,?\s*|\s*[-/]\s*)" + _YEAR), _h_month_year),
-    (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|winter)\s+(?:term\s+)?(?:" + _FY + "|" + _YEAR + ")"), _h_season),
+    (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|winter)\s+(?P<term>term\s+)?(?:" + _FY + "|" + _YEAR + ")"), _h_season),
     (re.compile(r"(?i)(?<![\w/.])(?:fy\s*|financial\s+year\s+)?" + _FY), _h_fy),
     (re.compile(r"(?i)" + _MON + r"(?:['’]s)?"), _h_bare_month),
     (re.compile(r"(?<![\w/.£$,\-–])(?P<y>(?:19|20)\d\d)(?![\w/%]|[.,]\d|\s*[-–]\s*\d)"), _h_bare_year),
@@ -250,7 +254,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
 
 _MODIFIER_BEFORE = re.compile(
     r"(?i)(?:\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+)"
-    r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*)$")
+    r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*|(?<![\w/])(?P<we>w/e|week\s+ending(?:\s+on)?)\.?:?\s*)$")
 
 
 def find_atoms(text: str) -> list[Atom]:
@@ -279,10 +283,10 @@ def _attach_modifier(atom: Atom, text: str) -> None:
     m = _MODIFIER_BEFORE.search(text[:atom.pos])
     if not m:
         return
-    if m.group("w"):
+    if m.group("w") or m.group("we"):
         if atom.kind != "day":
             return
-        atom.modifier = "week"
+        atom.modifier = "week" if m.group("w") else "week_ending"
         atom.pos = m.start()
         return
     word = (m.group("a") or m.group("b")).lower()

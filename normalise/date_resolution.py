@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import periods as P
-from .date_grammar import SEASONS, Atom
+from .date_grammar import SEASONS, TERMS, Atom
 
 Resolved = tuple[dt.date, dt.date, str]
 _PAST_QUALIFIERS = ("completed", "start")
@@ -113,10 +113,10 @@ def _year_span(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
 
 
 def _season(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
-    first, last = SEASONS[atom.unit]
+    first, last = {**SEASONS, **TERMS}[atom.unit]
     year = _year(atom, ref)
     end_year = year + 1 if last < first else year
-    return dt.date(year, first, 1), P.month_end(end_year, last), "range"
+    return dt.date(year, first, 1), P.month_end(end_year, last), "term" if atom.unit in TERMS else "range"
 
 
 def _next_n(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
@@ -186,8 +186,15 @@ def _apply_modifier(span: Resolved, modifier: str | None) -> Resolved:
         return start, start, "day"
     if modifier == "week" and granularity == "day":
         return start, start + dt.timedelta(days=6), "range"  # "w/c 5 June": the week it begins
-    if modifier == "mid" and granularity == "month":
-        return start.replace(day=11), start.replace(day=20), "mid-month"
+    if modifier == "week_ending" and granularity == "day":
+        return start - dt.timedelta(days=6), start, "range"  # "w/e 9 June": the week it closes
+    if modifier in ("early", "mid", "late") and granularity == "month":
+        # thirds of the month, as a reader takes "early/mid/late May"
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[modifier]
+        return start.replace(day=first), start.replace(day=last), f"{modifier}-month"
+    if modifier in ("early", "mid", "late") and granularity == "year":
+        first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[modifier]
+        return dt.date(start.year, first, 1), P.month_end(start.year, last), f"{modifier}-year"
     return span
 
 

@@ -234,7 +234,27 @@ def test_seasons_need_a_year():
     assert one("Spring 2020")[:3] == ("2020-03-01", "2020-05-31", "range")
     # in a split year, autumn and winter start in its first year, spring and summer fall in its second
     assert one("Winter 2020/21")[:3] == ("2020-12-01", "2021-02-28", "range")
-    assert one("Summer term 2020/21")[:2] == ("2021-06-01", "2021-08-31")
+    assert one("Summer 2020/21")[:2] == ("2021-06-01", "2021-08-31")
+
+
+def test_school_terms_are_terms_not_seasons():
+    # autumn term to Christmas, spring term to Easter, summer term to July; in an academic
+    # year the autumn term falls in its first year
+    assert one("Summer term 2020/21")[:3] == ("2021-04-01", "2021-07-31", "term")
+    assert one("Autumn Term 2017")[:3] == ("2017-09-01", "2017-12-31", "term")
+    assert one("Spring term 2018")[:2] == ("2018-01-01", "2018-03-31")
+
+
+def test_early_mid_late_are_thirds():
+    assert one("Early 2018")[:3] == ("2018-01-01", "2018-04-30", "early-year")
+    assert one("late 2017")[:3] == ("2017-09-01", "2017-12-31", "late-year")
+    assert one("early June 2017")[:3] == ("2017-06-01", "2017-06-10", "early-month")
+    assert one("late February 2017")[:2] == ("2017-02-21", "2017-02-28")
+
+
+def test_week_ending_is_the_week_before():
+    assert one("w/e 9 June 2017")[:3] == ("2017-06-03", "2017-06-09", "range")
+    assert one("week ending 9 June 2017")[:2] == ("2017-06-03", "2017-06-09")
 
 
 def test_week_commencing_is_that_week():
