@@ -220,3 +220,16 @@ def test_trace_snapshots_refuse_a_source_that_moved(tmp_path):
     assert result.exit_code == 0, result.output
     assert "minutes.pdf: not found (moved since it was ingested)" in result.output
     assert not (tmp_path / "png").exists()
+
+
+def test_owners_of_the_bundled_plan_are_real_people(linked_db):
+    from store import models as m
+
+    _, Session_ = linked_db
+    with Session_() as s:
+        names = set(s.scalars(select(m.Person.canonical)))
+        owners = s.execute(select(m.ActionOwner.name).join(m.Action, m.Action.id == m.ActionOwner.action_id)
+                           .where(m.Action.code == "11.1", m.ActionOwner.kind == "monitor")).scalars().all()
+    # wrapped cells once made "Tim Rebecca" and "Tracy Kate" out of two people each
+    assert not names & {"Tim Rebecca", "Tracy Kate"}
+    assert {"Tim O'Neill", "Rebecca Wilshire"} <= set(owners)

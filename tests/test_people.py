@@ -244,3 +244,13 @@ def test_a_post_missing_its_last_letter_is_mended_from_the_document():
     assert mend.text("Head of Practic Excellence") == "Head of Practice Excellence"
     assert mend.text("Plan") == "Plan"  # a plural is another word, not damage
     assert mend.text("Practice Manager") == "Practice Manager"
+
+
+def test_a_surname_wrapped_onto_its_own_line_stays_with_its_name():
+    # a narrow monitor column prints "Tim O'Neill Rebecca" / "Wilshire": two people, not
+    # "Tim O'Neill Rebecca" and a group called "Wilshire"
+    r = split_owner_cell("Tim O'Neill Rebecca Wilshire", ["Tim O'Neill Rebecca", "Wilshire"])
+    assert [p["name"] for p in r["persons"]] == ["Tim O'Neill", "Rebecca Wilshire"] and r["groups"] == []
+    # a body's initials on their own line are still their own owner
+    r = split_owner_cell("Kate Dexter DMT", ["Kate Dexter", "DMT"])
+    assert [p["name"] for p in r["persons"]] == ["Kate Dexter"] and r["groups"] == ["DMT"]
