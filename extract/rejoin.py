@@ -102,7 +102,7 @@ def _chain(lines: list[str], prev: str, start: int, vocab: Counter) -> tuple[int
     tail = _TAIL.search(prev)
     if not tail:
         return None
-    # a word set in capitals is cut into capitals ("PREVE" / "NT")
+    # a word set in capitals is cut into capitals ("PREVE" / "NTION")
     head = _HEAD_UPPER if tail.group(1).isupper() else _HEAD
     pieces, best = [tail.group(1)], None
     for j in range(start, len(lines)):

@@ -69,9 +69,9 @@ def _continues(prev: list[Tok], prev_spans: list[tuple[int, int]], cur: list[Tok
     if not prev:
         return False
     if _half_name(prev) and cur[0].kind == "NAME" and (len(cur) == 1 or cur[1].kind != "NAME"):
-        return True  # "Heads of Service – Chris" / "Thomas, Anita Gurry": a name cut in two
+        return True  # "Heads of Service – Ann" / "Example, Bo Sample": a name cut in two
     if len(cur) == 1 and cur[0].kind == "NAME" and prev[-1].kind == "NAME" and not person_spans(cur):
-        return True  # "Tim O'Neill Rebecca" / "Wilshire": a surname that cannot stand alone, wrapped
+        return True  # "Ann Example Bo" / "Sample": a surname that cannot stand alone, wrapped
     if prev_spans and prev_spans[-1][1] == len(prev):
         return False  # the previous item ends on a name: a new item is a new owner
     if cur[0].kind in {"CONJ", "LOWER"} or len(cur) == 1:

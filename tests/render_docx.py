@@ -18,9 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from extract.model import Cell
-from extract.text import _KEY, _MATH, _cell_text, _merge_leading_cells, _tex
-from tests.render_pdf import _LI_GLYPH, _blocks, _join_split_tails, _widths
+from extract.text import _MATH, _tex
+from tests.render_pdf import _LI_GLYPH, _blocks, _widths, table_cells
 
 
 def available() -> str | None:
@@ -67,12 +66,7 @@ def _repeat_header(row):
 def _table(document, rows: list[list[str]], ruled: bool, usable: float, repeat_header: bool = True):
     from docx.shared import Pt
 
-    rows = _join_split_tails([r for i, r in enumerate(rows) if i == 0 or r != rows[0]])
-    width = max(len(r) for r in rows)
-    cells = [[Cell(_cell_text(t), None, r, c) for c, t in enumerate(row + [""] * (width - len(row)))]
-             for r, row in enumerate(rows)]
-    _merge_leading_cells(cells)
-    titled = width >= 3 and not _KEY.match(rows[0][0])
+    rows, cells, width, titled = table_cells(rows)
     table = document.add_table(rows=len(cells), cols=width)
     table.autofit = False
     if ruled and width >= 3:

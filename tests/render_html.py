@@ -19,9 +19,8 @@ import html
 import re
 from pathlib import Path
 
-from extract.model import Cell
-from extract.text import _KEY, _MATH, _cell_text, _merge_leading_cells, _tex
-from tests.render_pdf import _blocks, _join_split_tails, _LI_GLYPH
+from extract.text import _MATH, _tex
+from tests.render_pdf import _LI_GLYPH, _blocks, table_cells
 
 
 def available() -> str | None:
@@ -62,14 +61,7 @@ def _cell_html(text: str) -> str:
 
 
 def _table(rows: list[list[str]], ruled: bool) -> str:
-    rows = _join_split_tails([r for i, r in enumerate(rows) if i == 0 or r != rows[0]])
-    width = max(len(r) for r in rows)
-    cells = [[Cell(_cell_text(t), None, r, c) for c, t in enumerate(row + [""] * (width - len(row)))]
-             for r, row in enumerate(rows)]
-    _merge_leading_cells(cells)
-    # fewer columns are text set in columns (names beside names), not a table; a
-    # table the Markdown split at a page break opens with an action row, not a header
-    titled = width >= 3 and not _KEY.match(rows[0][0])
+    rows, cells, width, titled = table_cells(rows)
     head = "".join(f"<th>{_inline(c.text)}</th>" for c in cells[0]) if titled else ""
     body = []
     for row in (cells[1:] if titled else cells):

@@ -127,6 +127,19 @@ def _join_split_tails(rows):
     return out
 
 
+def table_cells(rows: list[list[str]]):
+    """(rows, cells, width, titled) of one Markdown table as the PDF had it: split tails
+    joined, merged leading cells put back together. ``titled``: it has a header row;
+    fewer than three columns are text set in columns (names beside names), and a table
+    the Markdown split at a page break opens with an action row, not a header."""
+    rows = _join_split_tails([r for i, r in enumerate(rows) if i == 0 or r != rows[0]])
+    width = max(len(r) for r in rows)
+    cells = [[Cell(_cell_text(t), None, r, c) for c, t in enumerate(row + [""] * (width - len(row)))]
+             for r, row in enumerate(rows)]
+    _merge_leading_cells(cells)
+    return rows, cells, width, width >= 3 and not _KEY.match(rows[0][0])
+
+
 def _widths(rows, total: float, font: str, size: float) -> list[float]:
     """Column widths from how much each column holds, each wide enough for its longest word.
 

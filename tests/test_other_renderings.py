@@ -93,6 +93,16 @@ def minutes_figures(meeting: dict, want: dict) -> dict:
             "surplus_points": sum(len(it["points"]) for it in meeting["items"]) - total}
 
 
+def assert_minutes_whole(record: dict, model, gold_meeting: dict, name: str) -> None:
+    """Every header field, attendance list, item, title and point of 001 read exactly."""
+    assert record["kind"] == "minutes"
+    f = minutes_figures(extract_meeting(model), gold_meeting)
+    print(f"\n[minutes 001 {name}] {f}")
+    assert f["header"] == (6, 6) and f["attendance"] == (4, 4)
+    assert f["items"] == (14, 14) and f["titles"] == (14, 14) and f["extra_items"] == 0
+    assert f["points"] == (31, 31) and f["surplus_points"] == 0
+
+
 # style -> (attendance lists equal to gold, points equal to gold) reached
 MINUTES_FLOORS = {"ruled-times-landscape-plain": (4, 31), "unruled": (4, 31), "ruled-solid-plain": (4, 31)}
 
