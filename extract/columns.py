@@ -415,7 +415,7 @@ def header_tables(page, page_number: int, carried: Carried | None = None):
         # The same table set again with other widths and no header (a
         # table split by its author): the header's columns, re-measured.
         while i < len(rows) and _header_at(rows, i) is None and not _heading(rows[i], cols):
-            cols = _fit(cells, rows, i, loose=True)
+            cols = _fit(cells, rows, i, loose=True) or _by_order(cells, rows, i)
             end = _continues(rows, i, cols)
             if not end:
                 break
@@ -521,6 +521,34 @@ def _fit(cells, rows: list[Row], start: int, loose: bool = False) -> Columns | N
             return None
     else:
         cols = _columns_from_header(cells, rows[start:clear] if clear > start else rows[start:stop])
+    return _split_ids(cols, rows[start:_body(rows, start, cols)])
+
+
+def _by_order(cells, rows: list[Row], start: int) -> Columns | None:
+    """Columns of a table set again with no header at widths that stray past its headings:
+    its own gutters, one fewer than the headings, taken in order. An action number set
+    apart under the first heading adds one gutter, which ``_split_ids`` then reads."""
+    provisional = _header_columns(cells)
+    stop = start
+    while stop < len(rows) and _header_at(rows, stop) is None and not _heading(rows[stop], provisional):
+        stop += 1
+    body = rows[start:stop]
+    if len(body) < 2:
+        return None
+    lo = min(w.x0 for r in body for w in r.words)
+    hi = max(w.x1 for r in body for w in r.words)
+    step = 0.5
+    cover = _coverage(body, lo, hi, step)
+    runs = [(a, b) for a, b in _runs(cover, 0) if a > 0 and b < len(cover) and (b - a) * step >= GUTTER]
+    bounds = [lo + step * (a + b - 1) / 2 for a, b in runs]
+    if len(bounds) == len(cells):  # the first gutter may set the action numbers apart
+        ids = [w for r in body for w in r.words if w.centre < bounds[0]]
+        if not ids or not all(_ID.match(w.text) or _ANY_NUMBER.fullmatch(w.text) for w in ids):
+            return None
+        bounds = bounds[1:]
+    if len(bounds) != len(cells) - 1:
+        return None
+    cols = Columns(bounds, lo - 1.0, hi + 1.0)
     return _split_ids(cols, rows[start:_body(rows, start, cols)])
 
 

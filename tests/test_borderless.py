@@ -177,3 +177,29 @@ def test_bullets_hanging_in_a_column_of_their_own_are_a_list_not_a_table():
 
     assert _bulleted_list(table([("5. Introduction", ""), ("•\n•\n•", "5.1 Children ...\n5.2 The threshold ...")]))
     assert not _bulleted_list(table([("1.1 Write policy", "Draft circulated"), ("1.2 Train staff", "• Booked")]))
+
+
+def test_table_set_again_below_at_other_widths_keeps_its_columns(tmp_path):
+    """Rows set again under the same header with no header of their own, at column widths
+    that stray past the headings (the owner column starts left of the date heading)."""
+    path = tmp_path / "again.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "RECOMMENDATION 1: Plans are written down", bold=True)
+    head = [(40, "ACTION"), (330, "PROGRESS"), (480, "TARGET DATE"), (600, "LEAD")]
+    for x, text in head:
+        text_line(c, x, 70, text, bold=True)
+    for x, text in [(40, "1.1"), (70, "Write the policy"), (330, "Draft circulated"), (480, "May 2017"),
+                    (600, "Ann Example")]:
+        text_line(c, x, 90, text)
+    # the same table again, its columns at other places: progress from 250, date from 400, lead from 470
+    for r, row in enumerate([["1.2", "Train the staff", "Sessions booked", "June 2017", "Bo Sample"],
+                             ["1.3", "Audit the cases", "Not started", "July 2017", "Cy Person"]]):
+        for x, text in zip([40, 70, 250, 400, 470], row):
+            text_line(c, x, 130 + 20 * r, text)
+    c.showPage()
+    c.save()
+    actions = {a["id"]: a for r in extract_plan(load_pdf(path))["recommendations"] for a in r["actions"]}
+    assert set(actions) == {"1.1", "1.2", "1.3"}
+    u = actions["1.3"]["updates"][0]
+    assert (actions["1.3"]["text"], u["progress"], u["target_date"]["text"], u["accountability_text"]) == (
+        "Audit the cases", "Not started", "July 2017", "Cy Person")
