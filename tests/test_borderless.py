@@ -203,3 +203,32 @@ def test_table_set_again_below_at_other_widths_keeps_its_columns(tmp_path):
     u = actions["1.3"]["updates"][0]
     assert (actions["1.3"]["text"], u["progress"], u["target_date"]["text"], u["accountability_text"]) == (
         "Audit the cases", "Not started", "July 2017", "Cy Person")
+
+
+def test_unruled_row_cut_by_the_page_finishes_in_several_columns(tmp_path):
+    """The bottom half of a cut row opens the next page with lines in two columns (action
+    text and progress), no header repeated, then a heading: it is that row's rest."""
+    path = tmp_path / "cut.pdf"
+    c = new_canvas(path)
+    text_line(c, 40, 40, "RECOMMENDATION 1: Plans are written down", bold=True)
+    for x, text in zip(COLS, ROWS[0]):
+        text_line(c, x, 80, text, bold=True)
+    top = 100
+    for row in ROWS[1:]:
+        for x, text in zip(COLS, row):
+            text_line(c, x, top, text)
+        top += 20
+    for x, text in zip(COLS, ["1.5 Agree the framework for", "Agree the timescale for", "March 2018",
+                              "Ann Example", "Bo Sample"]):
+        text_line(c, x, 570, text)  # the last row, cut at the page foot
+    c.showPage()
+    for k, (action, progress) in enumerate([("stage two of the review", "the project plan"),
+                                            ("and its implications", "and the target model")]):
+        text_line(c, COLS[0], 40 + 14 * k, action)
+        text_line(c, COLS[1], 40 + 14 * k, progress)
+    text_line(c, 40, 100, "RECOMMENDATION 2: Plans are kept", bold=True)
+    c.showPage()
+    c.save()
+    actions = {a["id"]: a for r in extract_plan(load_pdf(path))["recommendations"] for a in r["actions"]}
+    assert actions["1.5"]["text"] == "Agree the framework for stage two of the review and its implications"
+    assert actions["1.5"]["updates"][0]["progress"] == "Agree the timescale for the project plan and the target model"

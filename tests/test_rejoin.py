@@ -83,3 +83,14 @@ def test_a_word_in_capitals_cut_into_capitals_rejoins():
     assert doc.pages[0].tables[0].rows[0][0].text == "at risk of exploitation (Trafficking/PREVENT to ensure oversight"
     kept = rejoin_split_words(_doc("the CSC\nDMT agreed", "nothing relevant here"))
     assert kept.pages[0].tables[0].rows[0][0].text == "the CSC\nDMT agreed"
+
+
+def test_a_word_cut_across_a_page_break_is_mended_when_its_halves_meet():
+    from extract.plan.text import clean
+    from extract.rejoin import mend_english
+
+    # the halves of a cut cell meet only in the extractor, after the page model's own mending
+    assert clean("practitioners and managers understan\nd and apply thresholds") == \
+        "practitioners and managers understand and apply thresholds"
+    assert mend_english("reflect the\ns and identities") == "reflect the\ns and identities"
+    assert mend_english("Kate Dexter\nand Rebecca") == "Kate Dexter\nand Rebecca"
