@@ -501,9 +501,7 @@ def _fit(cells, rows: list[Row], start: int, loose: bool = False) -> Columns | N
     covers every x alike, so the gutters stay lowest.
     """
     provisional = _header_columns(cells)
-    stop = start
-    while stop < len(rows) and _header_at(rows, stop) is None and not _heading(rows[stop], provisional):
-        stop += 1
+    stop = _section_end(rows, start, provisional)
     clear = _body(rows, start, provisional)
     if loose:
         # Two settings of the table may follow each other with no gutter
@@ -524,14 +522,20 @@ def _fit(cells, rows: list[Row], start: int, loose: bool = False) -> Columns | N
     return _split_ids(cols, rows[start:_body(rows, start, cols)])
 
 
+def _section_end(rows: list[Row], start: int, cols: Columns) -> int:
+    """Index of the next header or section heading from ``start`` (or the page's end)."""
+    stop = start
+    while stop < len(rows) and _header_at(rows, stop) is None and not _heading(rows[stop], cols):
+        stop += 1
+    return stop
+
+
 def _by_order(cells, rows: list[Row], start: int) -> Columns | None:
     """Columns of a table set again with no header at widths that stray past its headings:
     its own gutters, one fewer than the headings, taken in order. An action number set
     apart under the first heading adds one gutter, which ``_split_ids`` then reads."""
     provisional = _header_columns(cells)
-    stop = start
-    while stop < len(rows) and _header_at(rows, stop) is None and not _heading(rows[stop], provisional):
-        stop += 1
+    stop = _section_end(rows, start, provisional)
     body = rows[start:stop]
     if len(body) < 2:
         return None

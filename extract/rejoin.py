@@ -68,6 +68,13 @@ def _english(word: str) -> bool:
     return zipf_frequency(word, "en") >= ENGLISH_ZIPF
 
 
+def _english_join(first: str, whole: str) -> bool:
+    """A whole the document never prints unbroken joins when it is common English and the
+    first piece is no word in English either ("Syste" / "m"; not "the" / "s")."""
+    first = first.lower()
+    return first not in _STOP and not _english(first) and _english(whole.lower())
+
+
 def _is_word(piece: str, vocab: Counter) -> bool:
     p = piece.lower()
     if len(p) == 1:
@@ -86,8 +93,7 @@ def _joins(pieces: list[str], vocab: Counter) -> bool:
     first, last = pieces[0], pieces[-1]
     if vocab[whole]:
         return not _is_word(first, vocab) or last.lower() in _ENDINGS
-    # a whole the document never prints unbroken needs a first piece that is no word in English either
-    return not _is_word(first, vocab) and _english(whole) and not _english(first.lower())
+    return not _is_word(first, vocab) and _english_join(first, whole)
 
 
 _NEXT = re.compile(r" ([a-z]+)\b")  # a further fragment on the same line, set apart by letter spacing
@@ -155,10 +161,7 @@ def mend_english(text: str) -> str:
 
     def join(m: re.Match) -> str:
         tail, head = m.group(1), m.group(2)
-        whole = (tail + head).lower()
-        if tail.lower() in _STOP or _english(tail.lower()) or not _english(whole):
-            return m.group(0)
-        return tail + head
+        return tail + head if _english_join(tail, tail + head) else m.group(0)
 
     return _BREAK.sub(join, text)
 

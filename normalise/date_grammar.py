@@ -254,7 +254,8 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
 
 _MODIFIER_BEFORE = re.compile(
     r"(?i)(?:\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+)"
-    r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*|(?<![\w/])(?P<we>w/e|week\s+ending(?:\s+on)?)\.?:?\s*)$")
+    r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*"
+    r"|(?<![\w/])(?P<we>w/e|week\s+ending(?:\s+on)?)\.?:?\s*)$")
 
 
 def find_atoms(text: str) -> list[Atom]:

@@ -22,6 +22,7 @@ from . import periods as P
 from .date_grammar import SEASONS, TERMS, Atom
 
 Resolved = tuple[dt.date, dt.date, str]
+_SPANS = {**SEASONS, **TERMS}  # months of each season and school term
 _PAST_QUALIFIERS = ("completed", "start")
 
 
@@ -113,7 +114,7 @@ def _year_span(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
 
 
 def _season(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
-    first, last = {**SEASONS, **TERMS}[atom.unit]
+    first, last = _SPANS[atom.unit]
     year = _year(atom, ref)
     end_year = year + 1 if last < first else year
     return dt.date(year, first, 1), P.month_end(end_year, last), "term" if atom.unit in TERMS else "range"

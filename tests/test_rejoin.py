@@ -12,51 +12,50 @@ def _doc(cell_text: str, prose: str) -> DocumentModel:
     return DocumentModel(path="x.pdf", sha256="", pages=[page])
 
 
+def _mended(cell_text: str, prose: str) -> str:
+    """The cell's text after mending, in a document whose prose is ``prose``."""
+    return rejoin_split_words(_doc(cell_text, prose)).pages[0].tables[0].rows[0][0].text
+
+
 def test_fragments_join_when_the_whole_word_is_printed_elsewhere():
-    doc = rejoin_split_words(_doc("Head of Commissio\nning – Ann Example", "Our commissioning plan"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Head of Commissioning – Ann Example"
+    assert _mended("Head of Commissio\nning – Ann Example", "Our commissioning plan") == \
+        "Head of Commissioning – Ann Example"
 
 
 def test_real_words_on_both_sides_of_a_break_stay_apart():
-    doc = rejoin_split_words(_doc("Review work in\nto the autumn", "work into the year"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Review work in\nto the autumn"
+    assert _mended("Review work in\nto the autumn", "work into the year") == "Review work in\nto the autumn"
 
 
 def test_a_short_word_and_a_rare_word_stay_apart():
     # "upgrade" is printed, "grade" is not; "up" is a word and "grade" no word ending
-    doc = rejoin_split_words(_doc("the Care First up\ngrade", "the system upgrade"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "the Care First up\ngrade"
+    assert _mended("the Care First up\ngrade", "the system upgrade") == "the Care First up\ngrade"
 
 
 def test_unknown_joins_stay_as_printed():
-    doc = rejoin_split_words(_doc("Service Kwaz\nulor", "nothing relevant here"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Service Kwaz\nulor"
+    assert _mended("Service Kwaz\nulor", "nothing relevant here") == "Service Kwaz\nulor"
 
 
 def test_a_common_english_word_the_document_never_prints_whole_rejoins():
-    doc = rejoin_split_words(_doc("strengthen capacity for administratio\nn and configurati\non", "nothing here"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "strengthen capacity for administration and configuration"
+    assert _mended("strengthen capacity for administratio\nn and configurati\non", "nothing here") == \
+        "strengthen capacity for administration and configuration"
     # after a real word only the document's own words count: "the" / "s" is not "thes"
-    kept = rejoin_split_words(_doc("reflect the\ns and identities", "nothing here"))
-    assert kept.pages[0].tables[0].rows[0][0].text == "reflect the\ns and identities"
+    assert _mended("reflect the\ns and identities", "nothing here") == "reflect the\ns and identities"
 
 
 def test_a_word_cut_over_several_lines_and_letter_spaced_rejoins():
-    doc = rejoin_split_words(_doc("Figures\nreleased\nNove\nmb er\n18", "Published in November"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Figures\nreleased\nNovember\n18"
+    assert _mended("Figures\nreleased\nNove\nmb er\n18", "Published in November") == "Figures\nreleased\nNovember\n18"
 
 
 def test_a_lone_letter_after_a_word_is_its_ending():
     # "report" is a word, but "s" alone on a line is not: "reports" is printed whole
-    doc = rejoin_split_words(_doc("permanence report\ns show 100%", "Monthly reports go to the board"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "permanence reports show 100%"
-    kept = rejoin_split_words(_doc("permanence report\ns show 100%", "Monthly report goes to the board"))
-    assert kept.pages[0].tables[0].rows[0][0].text == "permanence report\ns show 100%"
+    assert _mended("permanence report\ns show 100%", "Monthly reports go to the board") == \
+        "permanence reports show 100%"
+    assert _mended("permanence report\ns show 100%", "Monthly report goes to the board") == \
+        "permanence report\ns show 100%"
 
 
 def test_surname_prefix_rejoins():
-    doc = rejoin_split_words(_doc("Lead – Sam O'\nBrien", "text"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "Lead – Sam O'Brien"
+    assert _mended("Lead – Sam O'\nBrien", "text") == "Lead – Sam O'Brien"
 
 
 def test_progress_report_lead_officers_read_whole(pdf_model):
@@ -79,10 +78,9 @@ def test_a_capitalised_word_opening_a_cell_line_counts_as_printed_whole():
 
 
 def test_a_word_in_capitals_cut_into_capitals_rejoins():
-    doc = rejoin_split_words(_doc("at risk of exploitation (Trafficking/PREVE\nNT to ensure oversight", "the PREVENT duty"))
-    assert doc.pages[0].tables[0].rows[0][0].text == "at risk of exploitation (Trafficking/PREVENT to ensure oversight"
-    kept = rejoin_split_words(_doc("the CSC\nDMT agreed", "nothing relevant here"))
-    assert kept.pages[0].tables[0].rows[0][0].text == "the CSC\nDMT agreed"
+    assert _mended("at risk of exploitation (Trafficking/PREVE\nNT to ensure oversight", "the PREVENT duty") == \
+        "at risk of exploitation (Trafficking/PREVENT to ensure oversight"
+    assert _mended("the CSC\nDMT agreed", "nothing relevant here") == "the CSC\nDMT agreed"
 
 
 def test_a_word_cut_across_a_page_break_is_mended_when_its_halves_meet():

@@ -40,14 +40,21 @@ def _grid(c, top, rows, *, open_top=False, open_bottom=False):
         c.line(xs[0], h - y, xs[-1], h - y)
 
 
-def _split_plan(path):
-    """One recommendation whose action table runs onto page 2 without its header, cutting row 1.2."""
+def _plan_canvas(path, recommendation: str):
+    """A landscape page opened with a labelled recommendation heading."""
     c = canvas.Canvas(str(path), pagesize=landscape(A4))
     h = c._pagesize[1]
     c.setFont("Helvetica-Bold", 10)
     c.drawString(40, h - 40, "RECOMMENDATION:")
     c.setFont("Helvetica", 10)
-    c.drawString(40, h - 56, "1. Improve the quality of supervision.")
+    c.drawString(40, h - 56, recommendation)
+    return c
+
+
+def _split_plan(path):
+    """One recommendation whose action table runs onto page 2 without its header, cutting row 1.2."""
+    c = _plan_canvas(path, "1. Improve the quality of supervision.")
+    h = c._pagesize[1]
     c.drawString(40, h - 72, "OUTCOMES:")
     c.drawString(40, h - 88, "- Staff are supervised well.")
     page1 = [["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR/EVALUATER"],
@@ -145,12 +152,7 @@ def test_merged_cell_drawn_in_segments_stays_one_cell(tmp_path):
 def _pushed_down(path, whole=False):
     """Row 1.3 cut by the page break with its action text moved whole to page 2 (widow control);
     ``whole``: its progress note moved down too, the other cells stayed above."""
-    c = canvas.Canvas(str(path), pagesize=landscape(A4))
-    h = c._pagesize[1]
-    c.setFont("Helvetica-Bold", 10)
-    c.drawString(40, h - 40, "RECOMMENDATION:")
-    c.setFont("Helvetica", 10)
-    c.drawString(40, h - 56, "1. Learn from reviews.")
+    c = _plan_canvas(path, "1. Learn from reviews.")
     head = ["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR/EVALUATER"]
     page1 = [head,
              ["1.1 Hold learning sessions", "Sessions held", "May 2017", "Kate Dexter", "Rebecca Wilshire"],

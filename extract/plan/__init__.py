@@ -21,8 +21,8 @@ from .sections import (
     recommendation_heading,
     split_number,
 )
-from .text import collapse
 from ..textform import join_words
+from .text import collapse
 
 __all__ = ["extract_plan", "extract_action_plan", "extract_progress_report"]
 

@@ -262,6 +262,11 @@ class ActionTableReader:
         text = clean(action_text)
         return bool(text) and not covered and text[0].islower() and bool(self.action["_raw"])
 
+    def _open_action(self, action_id, page, boxes, rest: str, sink) -> None:
+        self.action = {"id": action_id, "page": page, "bbox": _union(boxes),
+                       "_raw": [rest] if rest.strip() else [], "updates": []}
+        sink(self.action)
+
     def _row(self, page, row, may_continue, sink):
         roles = self.roles
         action_text, action_boxes, covered = _role_text(row, roles, "action")
@@ -278,12 +283,9 @@ class ActionTableReader:
         if action_id is not None and may_continue and self._pushed_down(foot, fields):
             previous, update = foot
             previous["updates"].remove(update)
-            self.action = {"id": action_id, "page": page, "bbox": _union(action_boxes),
-                           "_raw": [rest] if rest.strip() else [], "updates": [update]}
-            sink(self.action)
-            for role in (*UPDATE_ROLES, *EXTRA_ROLES):
-                if fields[role][0].strip():
-                    update["_raw"].setdefault(role, []).append(fields[role][0])
+            self._open_action(action_id, page, action_boxes, rest, sink)
+            self.action["updates"].append(update)
+            _add_cells(update, fields)
             self.update = update
             return
         bottom, self._bottom = self._bottom, False
@@ -296,9 +298,7 @@ class ActionTableReader:
                 # The bottom half of a row cut by the page break.
                 if action_text.strip():
                     self.action["_raw"].append(action_text)
-                for role in (*UPDATE_ROLES, *EXTRA_ROLES):
-                    if fields[role][0].strip():
-                        self.update["_raw"].setdefault(role, []).append(fields[role][0])
+                _add_cells(self.update, fields)
                 self._bottom = True
                 return
         runs_on = action_id is None and self.action is not None and self._text_runs_on(action_text, covered)
@@ -308,14 +308,7 @@ class ActionTableReader:
         if action_id is None and self.action is not None and (may_continue or runs_on) and action_text.strip():
             self.action["_raw"].append(action_text)
         elif action_id is not None or (action_text.strip() and not covered) or self.action is None:
-            self.action = {
-                "id": action_id,
-                "page": page,
-                "bbox": _union(action_boxes),
-                "_raw": [rest] if rest.strip() else [],
-                "updates": [],
-            }
-            sink(self.action)
+            self._open_action(action_id, page, action_boxes, rest, sink)
         self.update = {
             "page": page,
             "bbox": row_box,
@@ -324,6 +317,13 @@ class ActionTableReader:
         self.action["updates"].append(self.update)
         if action_id is None and not action_text.strip() and not covered and len(self.action["updates"]) > 1:
             self._foot = (self.action, self.update)
+
+
+def _add_cells(update: dict, fields) -> None:
+    """A row's filled cells added to an update begun above (a row cut in two)."""
+    for role in (*UPDATE_ROLES, *EXTRA_ROLES):
+        if fields[role][0].strip():
+            update["_raw"].setdefault(role, []).append(fields[role][0])
 
 
 def finish_action(action: dict) -> dict:
