@@ -39,8 +39,8 @@ def plantrace_ingest(jobs: int = 1) -> float:
 
 def plan_extraction_000() -> tuple[float, float]:
     """Issue target: extracting the 000 plan vs pdfplumber's extract_tables() on its pages."""
-    from extract.document import build_contract
-    from extract.pdf import load_pdf
+    from plantrace.extract.document import build_contract
+    from plantrace.extract.pdf import load_pdf
 
     path = next(p for p in PDFS if p.name.startswith("000"))
     ours, ref = [], []

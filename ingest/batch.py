@@ -14,12 +14,12 @@ from typing import Callable, Optional
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from extract.document import build_contract, load_model
-from extract.errors import ExtractError
-from normalise.apply import normalise_record
-from store import models as m
-from store.versions import current_document, find_by_hash, next_version
-from store.writer import store_document
+from plantrace.extract.document import build_contract, load_model
+from plantrace.extract.errors import ExtractError
+from plantrace.normalise.apply import normalise_record
+from plantrace.store import models as m
+from plantrace.store.versions import current_document, find_by_hash, next_version
+from plantrace.store.writer import store_document
 
 from .filetype import detect_filetype, sha256_of
 
@@ -183,7 +183,7 @@ def _key(path: Path) -> str:
 
 def refresh_derived(Session_: sessionmaker[Session], councils: set) -> dict:
     """Rebuild people and links for the councils whose documents changed."""
-    from store.people import rebuild_people
+    from plantrace.store.people import rebuild_people
 
     summary = {"persons": 0, "links": 0}
     for council in sorted(councils, key=lambda c: c or ""):
@@ -194,10 +194,8 @@ def refresh_derived(Session_: sessionmaker[Session], councils: set) -> dict:
 
 
 def _relink(session: Session, council) -> int:
-    try:
-        from link.run import relink
-    except ImportError:
-        return 0
+    from plantrace.link.run import relink
+
     return relink(session, council)
 
 

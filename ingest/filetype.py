@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.errors import EmptyFile, UnsupportedFile
+from plantrace.extract.errors import EmptyFile, UnsupportedFile
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 

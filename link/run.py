@@ -12,8 +12,8 @@ from collections import defaultdict
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from store import models as m
-from store.versions import latest_documents
+from plantrace.store import models as m
+from plantrace.store.versions import latest_documents
 
 from .entities import family_name
 from .references import reports_in

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from extract.errors import ExtractError
-from extract.page_image import Box, render_page
-from ingest.filetype import detect_filetype, sha256_of
-from store import models as m
+from plantrace.extract.errors import ExtractError
+from plantrace.extract.page_image import Box, render_page
+from plantrace.ingest.filetype import detect_filetype, sha256_of
+from plantrace.store import models as m
 
 POINT, ACTION, UPDATE = "red", "blue", "green"
 _ON_TOP = {UPDATE: 0, ACTION: 1, POINT: 2}  # a progress row's box holds its action's cell: draw the action over it

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store import models as m
-from store.versions import latest_ids_query
+from plantrace.store import models as m
+from plantrace.store.versions import latest_ids_query
 
 
 def _source(doc: m.Document) -> str:

@@ -17,7 +17,7 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from extract.textform import BULLET_CHARS
+from plantrace.extract.textform import BULLET_CHARS
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",

@@ -8,7 +8,7 @@ title text belongs to the person next to it or stands alone as a group.
 """
 from __future__ import annotations
 
-from normalise.names import (
+from plantrace.normalise.names import (
     PLACEHOLDERS,
     Tok,
     clean_text,

@@ -12,7 +12,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from normalise.names import ParsedName, honorific_gender, parse_name
+from plantrace.normalise.names import ParsedName, honorific_gender, parse_name
 
 _COUNCIL_WORDS = re.compile(
     r"\b(the|metropolitan|royal|london|borough|county|city|district|unitary|council|of|mbc|cc|bc|dc)\b"

@@ -1,8 +1,14 @@
 """The ``plantrace`` command line.
 
 Commands print Rich tables for people and ``--json`` for programs; the JSON
-shapes are the fixed output contract. Exit codes: 0 all well, 1 some files
-failed (the rest were stored), 2 nothing could be done (bad arguments, no input).
+shapes are the fixed output contract. The commands are a thin shell over the
+library API (``plantrace.api``).
+
+Exit codes: 0 all well; 1 some files failed (the rest were stored); 2 nothing
+could be done (bad arguments, no input, every file failed); 3 the thing asked
+for is not in the database; 4 the database cannot be used as it is (missing,
+not plantrace's, or of another schema version). Read commands never create or
+upgrade a database.
 """
 from __future__ import annotations
 
@@ -37,6 +43,21 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Turn council committee packs into a linked SQL database."""
 
 
+EXIT_NOT_FOUND = 3
+EXIT_NO_DATABASE = 4
+
+
+def open_read(db: Optional[str]):
+    """(engine, sessions) of an existing database, or exit 4 with one line saying why."""
+    from plantrace.store.db import DatabaseUnavailable, open_existing
+
+    try:
+        return open_existing(db)
+    except DatabaseUnavailable as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_NO_DATABASE)
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -50,9 +71,9 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
            jobs: int = typer.Option(1, "--jobs", "-j", min=1,
                                     help="Read this many files at once in worker processes")):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
-    from ingest.batch import run_batch
-    from ingest.discover import discover
-    from store.db import open_db
+    from plantrace.ingest.batch import run_batch
+    from plantrace.ingest.discover import discover
+    from plantrace.store.db import open_db
 
     files, empty_dirs = discover(paths)
     for folder in empty_dirs:
@@ -104,26 +125,41 @@ def _report(results, derived) -> None:
 def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text rendering"),
             json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)")):
     """Extract one document without a database."""
-    from extract.errors import ExtractError
-    from ingest.batch import extract_file, record_counts
+    from plantrace.api import extract as extract_document
+    from plantrace.extract.errors import ExtractError
+    from plantrace.ingest.batch import record_counts
 
     try:
-        record, _ = extract_file(file)
+        document = extract_document(file)
     except ExtractError as exc:
-        err.print(f"[red]error[/red] {exc.path}: {exc.reason}", soft_wrap=True, highlight=False)
+        err.print(f"[red]error[/red] {escape(exc.path)}: {escape(exc.reason)}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
     if json_out:
-        _print_json(record)
+        sys.stdout.write(document.to_json() + "\n")
     else:
-        console.print(f"{file}: {record['kind']} · {record.get('council') or '?'} · {record.get('date') or '?'}")
+        record = document.to_record()
+        console.print(f"{escape(str(file))}: {record['kind']} · {escape(record.get('council') or '?')} · "
+                      f"{record.get('date') or '?'}", highlight=False)
         console.print(", ".join(f"{v} {k}" for k, v in record_counts(record).items()))
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of standard output")):
+    """Print the JSON Schema of `extract --json`, generated from the typed records."""
+    from plantrace.records import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 @app.command("normalise-date")
 def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "--doc-date", help="YYYY-MM-DD"),
                        json_out: bool = typer.Option(False, "--json")):
     """Normalise a date expression ("Q4 2017/18", "May 17", "End of May 2017") into intervals."""
-    from normalise.dates import normalise_date
+    from plantrace.normalise.dates import normalise_date
 
     result = normalise_date(text, doc_date)
     if json_out:
@@ -138,10 +174,9 @@ def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "
 @app.command()
 def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
     """Rows per table and what each stored document yielded."""
-    from store.db import open_db
-    from store.summary import document_rows, table_counts
+    from plantrace.store.summary import document_rows, table_counts
 
-    engine, Session_ = open_db(db)
+    engine, Session_ = open_read(db)
     with Session_() as session:
         counts, docs = table_counts(session), document_rows(session)
     if json_out:
@@ -162,6 +197,15 @@ def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "-
         d.add_row(str(row["id"]), Path(row["path"]).name, str(row["version"]), row["kind"], row["council"] or "",
                   str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
+
+
+@app.command()
+def upgrade(db: Optional[str] = DbOption):
+    """Create the database if needed and bring its schema to this plantrace's version."""
+    from plantrace.store.db import open_db
+
+    engine, _ = open_db(db)
+    console.print(f"{escape(engine.url.render_as_string(hide_password=True))}: schema up to date", highlight=False)
 
 
 # Commands defined in their own modules register themselves on `app`.

@@ -8,11 +8,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import DbOption, _print_json, app, console, err
+from .cli import DbOption, _print_json, app, console, err, open_read
 
 
 def _highlight(snippet: str) -> str:
-    from store.fulltext import MARK
+    from plantrace.store.fulltext import MARK
 
     return escape(snippet).replace(MARK[0], "[bold yellow]").replace(MARK[1], "[/bold yellow]")
 
@@ -25,17 +25,16 @@ def search(query: str = typer.Argument(..., help='Words to look for, e.g. "foste
                                                     help="Only these kinds: recommendation, action, update, "
                                                          "minute_point (repeatable)")):
     """Full-text search over recommendations, actions, progress updates and minute points, best first."""
-    from store.db import open_db
-    from store.fulltext import search as run_search
+    from plantrace.store.fulltext import search as run_search
 
-    from store.fulltext import SOURCES
+    from plantrace.store.fulltext import SOURCES
 
     known = [k for k, _, _ in SOURCES]
     unknown = [k for k in kind or [] if k not in known]
     if unknown:
         err.print(f"[red]error[/red] unknown --kind {', '.join(unknown)}; expected one of {', '.join(known)}")
         raise typer.Exit(2)
-    engine, _ = open_db(db)
+    engine, _ = open_read(db)
     with engine.connect() as conn:
         hits = run_search(conn, query, limit=limit, kinds=tuple(kind) if kind else None)
     if json_out:
@@ -58,13 +57,12 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
            out: Path = typer.Option(..., "--out", help="Folder to write one file per view into"),
            db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
     """Write every analyst view (v_actions, v_links, ...) to one CSV or Parquet file each."""
-    from store.db import open_db
-    from store.export import FORMATS, export_views
+    from plantrace.store.export import FORMATS, export_views
 
     if fmt not in FORMATS:
         err.print(f"[red]error[/red] --format must be one of: {', '.join(FORMATS)} (got {fmt!r})", highlight=False)
         raise typer.Exit(2)
-    engine, _ = open_db(db)
+    engine, _ = open_read(db)
     written = export_views(engine, out, fmt)
     if json_out:
         _print_json(written)

@@ -10,16 +10,15 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from .cli import DbOption, _print_json, app, console, err
+from .cli import EXIT_NOT_FOUND, DbOption, _print_json, app, console, err, open_read
 
 
 @app.command()
 def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json", help="Print the links as JSON")):
     """Stored links from minute points to plan actions, best first for each point."""
-    from link.trace import all_links
-    from store.db import open_db
+    from plantrace.link.trace import all_links
 
-    _, Session_ = open_db(db)
+    _, Session_ = open_read(db)
     with Session_() as session:
         rows = all_links(session)
     if json_out:
@@ -69,13 +68,12 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
           snapshots: Optional[Path] = typer.Option(None, "--snapshots", metavar="DIR",
                                                    help="Also write each evidence page as a PNG with the boxes outlined")):
     """Follow a minute point to the plan actions it concerns, or an action to the minutes that discussed it."""
-    from link.trace import trace_action, trace_point
-    from store.db import open_db
+    from plantrace.link.trace import trace_action, trace_point
 
     if bool(point) == bool(action):
         err.print("give either a minute point (e.g. 12(b)) or --action CODE")
         raise typer.Exit(2)
-    _, Session_ = open_db(db)
+    _, Session_ = open_read(db)
     with Session_() as session:
         try:
             result = trace_point(session, point, minutes) if point else trace_action(session, action, plan)
@@ -83,7 +81,7 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
             err.print(f"[red]error[/red] {escape(str(exc))}")
             raise typer.Exit(2)
         if result is not None and snapshots is not None:
-            from link.snapshots import write_snapshots
+            from plantrace.link.snapshots import write_snapshots
 
             prefix = re.sub(r"[^\w.]+", "", point) if point else f"action-{action}"
             result["snapshots"], problems = write_snapshots(session, result, snapshots, prefix)
@@ -91,7 +89,7 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
                 err.print(f"[yellow]warning[/yellow] {escape(problem)}", soft_wrap=True, highlight=False)
     if result is None:
         err.print(f"[red]error[/red] {escape(point or action)}: not found in the current documents")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_NOT_FOUND)
     if json_out:
         _print_json(result)
         return

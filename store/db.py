@@ -59,6 +59,58 @@ def upgrade(engine: Engine) -> None:
 
 
 def open_db(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
+    """Open for writing: a missing database is created, an older one upgraded."""
     engine = make_engine(url)
     upgrade(engine)
+    return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+class DatabaseUnavailable(Exception):
+    """A database a read command cannot use as it is; the message is one line."""
+
+
+def _heads() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def open_existing(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
+    """Open for reading only: never creates, never upgrades.
+
+    Read commands (status, search, trace, links, export) use this, so a mistyped
+    path is an error instead of a new empty database that answers "not found".
+    """
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = database_url(url)
+    shown = url.split("@")[-1] if "@" in url else url
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        path = Path(url[len("sqlite:///"):])
+        if not path.is_file():
+            raise DatabaseUnavailable(f"{shown}: no such database (plantrace ingest creates one)")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                raise DatabaseUnavailable(f"{shown}: not a plantrace database")
+            stored = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(f"{shown}: cannot be opened ({type(exc).__name__})") from None
+    except DatabaseUnavailable:
+        engine.dispose()
+        raise
+    heads = _heads()
+    if stored != heads:
+        engine.dispose()
+        from alembic.script import ScriptDirectory
+
+        known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()}
+        if stored - known:
+            raise DatabaseUnavailable(f"{shown}: made by a newer plantrace (schema {', '.join(sorted(stored))}); "
+                                      "upgrade plantrace to read it")
+        raise DatabaseUnavailable(f"{shown}: older schema ({', '.join(sorted(stored)) or 'none'}); "
+                                  "`plantrace ingest` or `plantrace upgrade` brings it up to date")
     return engine, sessionmaker(engine, expire_on_commit=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from normalise.person_resolver import resolve_people
+from plantrace.normalise.person_resolver import resolve_people
 
 from . import models as m
 from .lookup import id_of

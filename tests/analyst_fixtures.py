@@ -28,8 +28,8 @@ def corpus_database(dialect: str, tmp_path_factory) -> str:
     and the progress report 002 of another council."""
     if dialect in _BUILT:
         return _BUILT[dialect]
-    from ingest.batch import run_batch
-    from store.db import open_db
+    from plantrace.ingest.batch import run_batch
+    from plantrace.store.db import open_db
 
     url = (f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'plantrace.db'}" if dialect == "sqlite"
            else _pg_database())
@@ -54,7 +54,7 @@ def seed(Session_) -> dict:
     MEETING_DATE belongs to the same council; "other.pdf" is another council's
     plan with a long-overdue action that must never be reported for the meeting.
     """
-    from store import models as m
+    from plantrace.store import models as m
 
     now = datetime(2026, 1, 1)
     ids = {}

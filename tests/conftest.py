@@ -22,7 +22,7 @@ def pdf_path(prefix: str) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _model(prefix: str):
-    from extract.pdf import load_pdf
+    from plantrace.extract.pdf import load_pdf
 
     return load_pdf(pdf_path(prefix))
 

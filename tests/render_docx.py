@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from extract.text import _MATH, _tex
+from plantrace.extract.text import _MATH, _tex
 from tests.render_pdf import _LI_GLYPH, _blocks, _widths, table_cells
 
 

@@ -19,7 +19,7 @@ import html
 import re
 from pathlib import Path
 
-from extract.text import _MATH, _tex
+from plantrace.extract.text import _MATH, _tex
 from tests.render_pdf import _LI_GLYPH, _blocks, table_cells
 
 

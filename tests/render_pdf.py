@@ -26,8 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from extract.model import Cell
-from extract.text import _KEY, _MATH, _bold_runs, _cell_text, _glued_parts, _merge_leading_cells, _tex
+from plantrace.extract.model import Cell
+from plantrace.extract.text import _KEY, _MATH, _bold_runs, _cell_text, _glued_parts, _merge_leading_cells, _tex
 
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
 FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold")}

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pdfplumber
 
-from extract.borderless import _clustered_tables, borderless_tables, looks_tabular
-from extract.columns import header_tables
-from extract.pdf import TABLE_SETTINGS, load_pdf
-from extract.plan import extract_plan
+from plantrace.extract.borderless import _clustered_tables, borderless_tables, looks_tabular
+from plantrace.extract.columns import header_tables
+from plantrace.extract.pdf import TABLE_SETTINGS, load_pdf
+from plantrace.extract.plan import extract_plan
 from tests.plan_pdf_builders import new_canvas, text_line
 
 COLS = [40, 200, 420, 540, 660]
@@ -169,8 +169,8 @@ def test_prose_pages_have_no_header_tables(tmp_path):
 
 
 def test_bullets_hanging_in_a_column_of_their_own_are_a_list_not_a_table():
-    from extract.borderless import _bulleted_list
-    from extract.model import Cell, Table
+    from plantrace.extract.borderless import _bulleted_list
+    from plantrace.extract.model import Cell, Table
 
     def table(first):
         return Table(page=1, bbox=None, rows=[[Cell(a), Cell(b)] for a, b in first])

@@ -5,9 +5,9 @@ import json
 
 from typer.testing import CliRunner
 
-from ingest.batch import run_batch
+from plantrace.ingest.batch import run_batch
 from plantrace.cli import app
-from store.db import open_db
+from plantrace.store.db import open_db
 
 from .conftest import pdf_path
 

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from normalise.dates import GRANULARITIES, QUALIFIERS, normalise_date
-from normalise import periods
+from plantrace.normalise.dates import GRANULARITIES, QUALIFIERS, normalise_date
+from plantrace.normalise import periods
 
 GOLD_THRESHOLD = 0.99
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.batch import extract_file
+from plantrace.ingest.batch import extract_file
 from tests.conftest import RENDERINGS
 from tests.plan_score import assert_floor
 from tests.render_html import available, render_html

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from plantrace.cli import app
-from store import models as m
-from store.db import open_db
-from store.versions import latest_ids_query
+from plantrace.store import models as m
+from plantrace.store.db import open_db
+from plantrace.store.versions import latest_ids_query
 
 from .badfiles import (encrypted_pdf, html_named_pdf, image_only_pdf, partly_scanned_pdf, truncated_pdf,
                        undecodable_pdf)
@@ -209,7 +209,7 @@ def test_all_failed_or_empty_folder_exits_two(tmp_path):
 
 def test_failed_store_rolls_back_that_document_only(tmp_path, monkeypatch):
     """A database error half-way through a document leaves no partial rows."""
-    import ingest.batch as batch
+    import plantrace.ingest.batch as batch
 
     url = f"sqlite:///{tmp_path / 'tx.db'}"
     real = batch.store_document

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from extract.kind import detect_kind
-from extract.metadata import council_name, document_date
-from extract.text import load_text
+from plantrace.extract.kind import detect_kind
+from plantrace.extract.metadata import council_name, document_date
+from plantrace.extract.text import load_text
 
 from .conftest import RENDERINGS
 
@@ -68,7 +68,7 @@ def test_no_council_guessed_from_a_single_mention(tmp_path):
 
 
 def test_report_title_skips_the_meeting_line_and_joins_its_wrap(pdf_model):
-    from extract.metadata import document_title
+    from plantrace.extract.metadata import document_title
 
     title = document_title(pdf_model("002"))
     assert title.startswith("PROGRESS REPORT: OFSTED RECOMMENDATIONS")
@@ -76,7 +76,7 @@ def test_report_title_skips_the_meeting_line_and_joins_its_wrap(pdf_model):
 
 
 def test_title_of_a_rendering_skips_meeting_line(tmp_path):
-    from extract.metadata import document_title
+    from plantrace.extract.metadata import document_title
 
     path = tmp_path / "r.md"
     path.write_text("SAFEGUARDING PANEL - 2nd June 2021\n\nREVIEW OF THE PLAN FOR\n\nCHILDREN IN CARE\n\n"

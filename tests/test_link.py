@@ -20,8 +20,8 @@ PRECISION, RECALL = 0.9, 0.8
 
 @pytest.fixture(scope="session")
 def linked_db(tmp_path_factory):
-    from ingest.batch import run_batch
-    from store.db import open_db
+    from plantrace.ingest.batch import run_batch
+    from plantrace.store.db import open_db
 
     url = f"sqlite:///{tmp_path_factory.mktemp('link') / 'link.db'}"
     _, Session_ = open_db(url)
@@ -31,7 +31,7 @@ def linked_db(tmp_path_factory):
 
 
 def _stored(Session_) -> dict[tuple[str, str], list[str]]:
-    from store import models as m
+    from plantrace.store import models as m
 
     with Session_() as s:
         rows = s.execute(select(m.AgendaItem.number, m.MinutePoint.label, m.Action.code).select_from(m.Link)
@@ -63,7 +63,7 @@ def test_precision_and_recall_against_hand_made_expectations(linked_db):
 
 
 def test_every_link_says_what_tied_it(linked_db):
-    from store import models as m
+    from plantrace.store import models as m
 
     _, Session_ = linked_db
     with Session_() as s:
@@ -82,8 +82,8 @@ def test_point_the_plan_does_not_cover_gets_no_link(linked_db):
 
 
 def test_relink_replaces_rather_than_adds(linked_db):
-    from link.run import relink
-    from store import models as m
+    from plantrace.link.run import relink
+    from plantrace.store import models as m
 
     _, Session_ = linked_db
     with Session_.begin() as s:
@@ -94,7 +94,7 @@ def test_relink_replaces_rather_than_adds(linked_db):
 
 
 def test_ranks_are_best_first(linked_db):
-    from store import models as m
+    from plantrace.store import models as m
 
     _, Session_ = linked_db
     with Session_() as s:
@@ -152,16 +152,16 @@ def test_trace_action_lists_the_points_that_discussed_it(linked_db):
     assert data["action"]["updates"] and data["action"]["text"]
     assert any(p["item"] == "808" and p["point"] == "n" and "Adoption Panel" in p["raw"] for p in data["points"])
     missing = CliRunner().invoke(app, ["trace", "--action", "99.9", "--db", url])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 3  # not found
 
 
 def test_trace_defaults_to_the_newest_plan_that_has_the_action(linked_db):
     """A newer plan of another council without that action must not hide it."""
     from datetime import date, datetime
 
-    from link.trace import trace_action
-    from store import models as m
-    from store.db import open_db
+    from plantrace.link.trace import trace_action
+    from plantrace.store import models as m
+    from plantrace.store.db import open_db
 
     url = linked_db[0] if isinstance(linked_db, tuple) else linked_db
     engine, Session_ = open_db(url)
@@ -182,7 +182,7 @@ def test_trace_defaults_to_the_newest_plan_that_has_the_action(linked_db):
 def test_trace_snapshots_outline_both_sides_on_the_printed_pages(linked_db, tmp_path):
     from PIL import Image
 
-    from extract.page_image import SCALE
+    from plantrace.extract.page_image import SCALE
     from plantrace.cli import app
 
     url, _ = linked_db
@@ -205,9 +205,9 @@ def test_trace_snapshots_outline_both_sides_on_the_printed_pages(linked_db, tmp_
 def test_trace_snapshots_refuse_a_source_that_moved(tmp_path):
     import shutil
 
-    from ingest.batch import run_batch
+    from plantrace.ingest.batch import run_batch
     from plantrace.cli import app
-    from store.db import open_db
+    from plantrace.store.db import open_db
 
     copy = tmp_path / "minutes.pdf"
     shutil.copy(pdf_path("001"), copy)
@@ -223,7 +223,7 @@ def test_trace_snapshots_refuse_a_source_that_moved(tmp_path):
 
 
 def test_owners_of_the_bundled_plan_are_real_people(linked_db):
-    from store import models as m
+    from plantrace.store import models as m
 
     _, Session_ = linked_db
     with Session_() as s:

@@ -6,8 +6,8 @@ one rule from hiding behind the others.
 """
 from __future__ import annotations
 
-from link.score import ActionDoc, Linker, PointDoc, Scored, SentenceEvidence, keep_links, squash
-from link.terms import Analyzer, learn_abbreviations
+from plantrace.link.score import ActionDoc, Linker, PointDoc, Scored, SentenceEvidence, keep_links, squash
+from plantrace.link.terms import Analyzer, learn_abbreviations
 
 # A small plan whose words are spread the way a real one's are: a handful of
 # recommendations, each with a few actions, sharing general vocabulary.

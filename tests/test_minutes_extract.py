@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from extract.minutes import extract_meeting, extract_slide_tables
-from extract.model import DocumentModel, Line, Page, Word
+from plantrace.extract.minutes import extract_meeting, extract_slide_tables
+from plantrace.extract.model import DocumentModel, Line, Page, Word
 
 
 def _c(text):

@@ -18,8 +18,8 @@ import re
 
 import pytest
 
-from extract.minutes import extract_meeting
-from ingest.batch import extract_file
+from plantrace.extract.minutes import extract_meeting
+from plantrace.ingest.batch import extract_file
 from tests.conftest import RENDERINGS
 from tests.plan_score import assert_floor
 from tests.render_pdf import LANDSCAPE, RENAMED, render
@@ -129,8 +129,8 @@ def test_progress_report_with_repeated_headers_and_cut_rows(tmp_path, ruled):
     whose sentence is still open instead of opening a new one. Unruled, the
     eleven narrow headings wrap over several lines, some opening with figures
     ("18 or by month"), and a stray number sits alone on a line."""
-    from extract.plan import extract_plan
-    from extract.text import load_text
+    from plantrace.extract.plan import extract_plan
+    from plantrace.extract.text import load_text
 
     md = RENDERINGS / "002.md"
     want = [(r["number"], r["rag"]) for r in extract_plan(load_text(md))["recommendations"]]

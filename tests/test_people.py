@@ -5,8 +5,8 @@ import html
 
 import pytest
 
-from normalise.people import split_owner_cell
-from normalise.person_resolver import council_key, resolve_people
+from plantrace.normalise.people import split_owner_cell
+from plantrace.normalise.person_resolver import council_key, resolve_people
 
 
 def _mention_index(people_gold: dict) -> dict:
@@ -195,7 +195,7 @@ def test_surname_only_needs_a_compatible_initial_and_gender():
 def test_progress_report_lead_officers_pair_names_with_posts():
     """002's narrow Lead Officer column: each row's cell is one entry, so a name
     printed before its post ("Nicci Collins Head of Service ...") keeps it."""
-    from ingest.batch import extract_file
+    from plantrace.ingest.batch import extract_file
 
     from .conftest import pdf_path
 
@@ -224,7 +224,7 @@ def test_progress_report_lead_officers_pair_names_with_posts():
 def test_post_before_name_without_dash_follows_the_column_rule():
     """A column that writes "Post – Name" gives a post printed right before a name
     to that person; a column of bare names keeps such a post as its own owner."""
-    from normalise.people import role_first_column
+    from plantrace.normalise.people import role_first_column
 
     column = ["Head of Service Field Social Work – Ann Example", "Service Manager – Bo Sample",
               "Assistant Director Children's Social Care – Cy Person"]
@@ -237,7 +237,7 @@ def test_post_before_name_without_dash_follows_the_column_rule():
 
 
 def test_a_post_missing_its_last_letter_is_mended_from_the_document():
-    from normalise.repair import Mender
+    from plantrace.normalise.repair import Mender
 
     mend = Mender(["The Practice Excellence Team", "Practice Standards", "practice notes", "Plans and the Plan",
                    "Head of Practic Excellence Moira O'Hagar", "Plans", "Plans"])

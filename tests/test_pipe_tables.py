@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.text import load_text
-from ingest.batch import extract_file
+from plantrace.extract.text import load_text
+from plantrace.ingest.batch import extract_file
 
 from .conftest import RENDERINGS
 from .plan_score import score_plan

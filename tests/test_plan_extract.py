@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pdf import load_pdf
-from extract.plan import extract_plan
+from plantrace.extract.pdf import load_pdf
+from plantrace.extract.plan import extract_plan
 from tests.plan_pdf_builders import draw_ruled, new_canvas, text_line
 from tests.plan_score import report, score_plan
 
@@ -179,7 +179,7 @@ def test_progress_report_lead_lines_are_entries_not_wraps(report_002):
 def test_a_progress_report_in_another_template(tmp_path):
     """Another council's board update: "Status" holds the ratings (words, one two-tone),
     progress is a column of its own, and the table runs onto a second page."""
-    from ingest.batch import extract_file
+    from plantrace.ingest.batch import extract_file
 
     path = tmp_path / "board-update.pdf"
     c = new_canvas(path)
@@ -215,7 +215,7 @@ def test_a_progress_report_in_another_template(tmp_path):
 def test_ratings_given_by_cell_colour_alone(tmp_path):
     """A report that colours its rating cells and prints nothing in them; the grey
     header fill is no rating."""
-    from ingest.batch import extract_file
+    from plantrace.ingest.batch import extract_file
 
     path = tmp_path / "coloured.pdf"
     c = new_canvas(path)
@@ -243,8 +243,8 @@ def test_ratings_given_by_cell_colour_alone(tmp_path):
 
 
 def test_line_broken_after_a_slash_or_a_hyphen_joins_without_a_space():
-    from extract.plan.text import cell_lines, clean
-    from extract.textform import join_words
+    from plantrace.extract.plan.text import cell_lines, clean
+    from plantrace.extract.textform import join_words
 
     assert clean("Writing training/\nworkshops to be delivered") == "Writing training/workshops to be delivered"
     assert clean("Rebecca Wilshire /\nBernadette Caffrey") == "Rebecca Wilshire / Bernadette Caffrey"
@@ -257,7 +257,7 @@ def test_line_broken_after_a_slash_or_a_hyphen_joins_without_a_space():
 
 
 def test_inline_list_heading_wrapped_onto_the_next_line():
-    from extract.plan.sections import ListCollector
+    from plantrace.extract.plan.sections import ListCollector
 
     lst = ListCollector()
     for line in ["Framework", "✓ Understand what data is needed", "and by whom.", "✓ Drive commissioning."]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Cell
-from extract.pdf import load_pdf
-from extract.plan import extract_plan
-from extract.plan.headers import column_roles, header_role, is_header_row
+from plantrace.extract.model import Cell
+from plantrace.extract.pdf import load_pdf
+from plantrace.extract.plan import extract_plan
+from plantrace.extract.plan.headers import column_roles, header_role, is_header_row
 from tests.plan_pdf_builders import draw_ruled, new_canvas, text_line
 
 
@@ -132,7 +132,7 @@ def test_unlabelled_numbered_headings_and_unnumbered_actions(tmp_path):
 def test_a_status_column_of_words_decides_the_status(tmp_path):
     """"Status" holds ratings in some plans and status words in others; the words are
     kept as printed and, where they state a status, decide it."""
-    from ingest.batch import extract_file
+    from plantrace.ingest.batch import extract_file
 
     path = tmp_path / "status-words.pdf"
     c = new_canvas(path)

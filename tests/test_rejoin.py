@@ -2,8 +2,8 @@
 where the whole is a common English word and the first piece no word at all."""
 from __future__ import annotations
 
-from extract.model import Cell, DocumentModel, Line, Page, Table
-from extract.rejoin import rejoin_split_words
+from plantrace.extract.model import Cell, DocumentModel, Line, Page, Table
+from plantrace.extract.rejoin import rejoin_split_words
 
 
 def _doc(cell_text: str, prose: str) -> DocumentModel:
@@ -59,7 +59,7 @@ def test_surname_prefix_rejoins():
 
 
 def test_progress_report_lead_officers_read_whole(pdf_model):
-    from extract.plan import extract_plan
+    from plantrace.extract.plan import extract_plan
 
     recs = extract_plan(pdf_model("002"))["recommendations"]
     leads = " ".join(r["accountability_text"] for r in recs)
@@ -84,8 +84,8 @@ def test_a_word_in_capitals_cut_into_capitals_rejoins():
 
 
 def test_a_word_cut_across_a_page_break_is_mended_when_its_halves_meet():
-    from extract.plan.text import clean
-    from extract.rejoin import mend_english
+    from plantrace.extract.plan.text import clean
+    from plantrace.extract.rejoin import mend_english
 
     # the halves of a cut cell meet only in the extractor, after the page model's own mending
     assert clean("practitioners and managers understan\nd and apply thresholds") == \

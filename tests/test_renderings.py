@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from extract.minutes import extract_meeting, extract_slide_tables
-from extract.model import Line, Table
-from extract.plan import extract_plan
-from extract.plan.sections import is_page_furniture
-from extract.text import load_text
+from plantrace.extract.minutes import extract_meeting, extract_slide_tables
+from plantrace.extract.model import Line, Table
+from plantrace.extract.plan import extract_plan
+from plantrace.extract.plan.sections import is_page_furniture
+from plantrace.extract.text import load_text
 from tests.conftest import RENDERINGS
 from tests.plan_score import report, score_plan
 

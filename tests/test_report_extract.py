@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import DocumentModel, Line, Page, Word
-from extract.report import extract_report
+from plantrace.extract.model import DocumentModel, Line, Page, Word
+from plantrace.extract.report import extract_report
 
 
 @pytest.fixture(scope="module")

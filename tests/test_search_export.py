@@ -10,11 +10,11 @@ from sqlalchemy import delete, update
 from typer.testing import CliRunner
 
 from plantrace.cli import app
-from store import models as m
-from store.db import open_db
-from store.export import export_views
-from store.fulltext import search
-from store.views import VIEW_NAMES
+from plantrace.store import models as m
+from plantrace.store.db import open_db
+from plantrace.store.export import export_views
+from plantrace.store.fulltext import search
+from plantrace.store.views import VIEW_NAMES
 
 from .analyst_fixtures import corpus_url, seed  # noqa: F401  (corpus_url is a fixture)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.shading import cell_rating, rating_of
+from plantrace.extract.shading import cell_rating, rating_of
 
 
 @pytest.mark.parametrize("colour, rating", [

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from normalise.status import STATUSES, action_status, is_overdue, rag, update_status
+from plantrace.normalise.status import STATUSES, action_status, is_overdue, rag, update_status
 
 # (progress, target_text, judged status) -- rows from gold/000.plan.json and 003.plan.json
 CORPUS_ROWS = [

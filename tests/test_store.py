@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, select, text
 
-from ingest.batch import run_batch
-from store import models as m
-from store.db import database_url, open_db
+from plantrace.ingest.batch import run_batch
+from plantrace.store import models as m
+from plantrace.store.db import database_url, open_db
 
 from .conftest import pdf_path
 

@@ -11,8 +11,8 @@ import pdfplumber
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
-from extract.pdf import _open_ends, load_pdf
-from extract.plan import extract_plan
+from plantrace.extract.pdf import _open_ends, load_pdf
+from plantrace.extract.plan import extract_plan
 
 WIDTHS = [150, 170, 80, 120, 120]
 LINE = 11
@@ -202,7 +202,7 @@ HEAD = ["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY", "MONITOR/EVALUATE
 
 
 def _unruled(page, rows):
-    from extract.model import Cell, Table
+    from plantrace.extract.model import Cell, Table
 
     cells = [[Cell(t, (40.0 + 100 * c, 50.0 + 20 * r, 130.0 + 100 * c, 65.0 + 20 * r), r, c)
               for c, t in enumerate(row)] for r, row in enumerate([HEAD, *rows])]
@@ -210,7 +210,7 @@ def _unruled(page, rows):
 
 
 def _read(*tables):
-    from extract.plan.actions import ActionTableReader, finish_action
+    from plantrace.extract.plan.actions import ActionTableReader, finish_action
 
     reader, out = ActionTableReader(), []
     for t in tables:
@@ -246,7 +246,7 @@ def test_unruled_cut_row_in_two_bands_at_the_page_top_is_one_update():
 
 
 def test_header_row_cut_by_the_page_break_is_put_back_together():
-    from extract.model import Cell, Table
+    from plantrace.extract.model import Cell, Table
 
     def table(page, rows):
         return Table(page=page, bbox=(40.0, 50.0, 530.0, 90.0), rows=[

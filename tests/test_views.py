@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import text
 
 from .analyst_fixtures import MEETING_DATE, corpus_url, seed  # noqa: F401  (corpus_url is a fixture)
-from store.db import open_db
-from store.views import VIEW_NAMES
+from plantrace.store.db import open_db
+from plantrace.store.views import VIEW_NAMES
 
 
 def _rows(engine, sql, **params):
@@ -92,7 +92,7 @@ def test_a_downgrade_and_upgrade_keep_the_rows(seeded, db_url):
     """Stepping back over the row-rating migration and forward again loses no owner rows."""
     from alembic import command
 
-    from store.db import alembic_config
+    from plantrace.store.db import alembic_config
 
     engine, _ = seeded
     before = _rows(engine, "SELECT COUNT(*) AS n FROM action_owner")[0]["n"]
@@ -108,7 +108,7 @@ def test_a_downgrade_and_upgrade_keep_the_rows(seeded, db_url):
 def test_downgrade_removes_views_and_upgrade_restores_them(db_url):
     from alembic import command
 
-    from store.db import alembic_config
+    from plantrace.store.db import alembic_config
 
     engine, _ = open_db(db_url)
     cfg = alembic_config(db_url)
@@ -161,8 +161,8 @@ def test_models_and_migrated_schema_agree_for_autogenerate(db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from store.fulltext import include_name
-    from store.models import Base
+    from plantrace.store.fulltext import include_name
+    from plantrace.store.models import Base
 
     engine, _ = open_db(db_url)
     with engine.connect() as conn:
@@ -177,8 +177,8 @@ def test_a_later_sqlite_table_rebuild_keeps_views_and_search(tmp_path):
     from alembic.operations import Operations
     from sqlalchemy import Column, Integer
 
-    from store.fulltext import search
-    from store.views import suspended
+    from plantrace.store.fulltext import search
+    from plantrace.store.views import suspended
 
     engine, Session_ = open_db(f"sqlite:///{tmp_path / 'rebuild.db'}")
     seed(Session_)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from extract.textform import ends_sentence
+from plantrace.extract.textform import ends_sentence
 
 from . import declarations, events, points, resolutions
 from .header import CLOSING_RE

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.metadata import council_heading
-from extract.textform import title_case
-from extract.written_dates import DATE_RE, parse_date
+from plantrace.extract.metadata import council_heading
+from plantrace.extract.textform import title_case
+from plantrace.extract.written_dates import DATE_RE, parse_date
 from .text import Entry, collapse
 
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)

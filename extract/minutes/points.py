@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.textform import BULLET, ends_sentence, join_words
+from plantrace.extract.textform import BULLET, ends_sentence, join_words
 
 from .text import Entry, clean, set_tight, strip_glyphs
 

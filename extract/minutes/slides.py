@@ -6,7 +6,7 @@ Columns that are empty in every row are layout gutters and are dropped.
 """
 from __future__ import annotations
 
-from extract.model import Line, Table
+from plantrace.extract.model import Line, Table
 
 from .text import clean, collapse, is_page_number
 

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.model import Line
-from extract.textform import BULLET, collapse
+from plantrace.extract.model import Line
+from plantrace.extract.textform import BULLET, collapse
 
 _LEADING_GLYPHS = re.compile(rf"^(?:{BULLET}\s*|[-–*]\s+)+")
 _SEPARATOR = re.compile(r"^\s*[-–—_*=~]{2,}\s*o\s*O\s*o\s*[-–—_*=~]{2,}\s*$|^\s*(?:[-–—_*=~]\s*){3,}$")

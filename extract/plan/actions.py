@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.textform import ends_sentence
+from plantrace.extract.textform import ends_sentence
 
 from .headers import column_roles, is_header_row
 from .sections import recommendation_heading

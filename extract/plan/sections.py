@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.textform import join_words
+from plantrace.extract.textform import join_words
 
 from .text import collapse, starts_with_glyph, strip_glyph
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extract.rejoin import mend_english
-from extract.textform import BULLET, collapse
+from plantrace.extract.rejoin import mend_english
+from plantrace.extract.textform import BULLET, collapse
 
 # Glyphs that only mark a list item. "-"/">" count only before a space, so
 # hyphenated words and arrows inside sentences survive.

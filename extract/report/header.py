@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extract.written_dates import parse_date
-from extract.minutes.text import clean, collapse
+from plantrace.extract.written_dates import parse_date
+from plantrace.extract.minutes.text import clean, collapse
 
 LABEL_RE = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(Meeting|Committee|Date(?: of meeting)?|Title|Report title|Subject|Directorate|"

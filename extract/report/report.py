@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.minutes.text import clean, collapse, entries, line_pitch, set_tight
-from extract.textform import ends_sentence
+from plantrace.extract.minutes.text import clean, collapse, entries, line_pitch, set_tight
+from plantrace.extract.textform import ends_sentence
 
 from ..metadata import council_heading
 from .header import LABEL_RE, extract_header

@@ -6,8 +6,8 @@ alembic.ini URL is only a fallback for running ``alembic`` by hand.
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from store.fulltext import include_name
-from store.models import Base
+from plantrace.store.fulltext import include_name
+from plantrace.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -10,7 +10,7 @@ Create Date: 2026-11-22 01:40:00
 """
 from alembic import op
 
-from store import fulltext, views
+from plantrace.store import fulltext, views
 
 revision = '0002'
 down_revision = '0001'

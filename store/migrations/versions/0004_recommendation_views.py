@@ -11,7 +11,7 @@ Create Date: 2026-11-22 09:10:00
 """
 from alembic import op
 
-from store import views
+from plantrace.store import views
 
 revision = '0004'
 down_revision = '0003'

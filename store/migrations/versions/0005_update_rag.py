@@ -11,7 +11,7 @@ Create Date: 2026-11-22 08:40:00
 from alembic import op
 import sqlalchemy as sa
 
-from store import views
+from plantrace.store import views
 
 revision = '0005'
 down_revision = '0004'

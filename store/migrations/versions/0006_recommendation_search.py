@@ -10,7 +10,7 @@ Create Date: 2026-11-22 09:00:00
 """
 from alembic import op
 
-from store import fulltext
+from plantrace.store import fulltext
 
 revision = '0006'
 down_revision = '0005'
