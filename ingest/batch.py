@@ -73,8 +73,7 @@ def extract_file(path: Path, filetype: str | None = None, sha: str | None = None
     filetype = filetype or detect_filetype(path)
     sha = sha or sha256_of(path)
     model = load_model(path, filetype, sha)
-    record = build_contract(model)
-    normalise_record(record)
+    record = normalise_record(build_contract(model))
     return record, model
 
 
