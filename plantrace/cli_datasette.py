@@ -1,0 +1,1 @@
+"""`plantrace datasette` (registered on the main app)."""
