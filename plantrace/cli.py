@@ -31,7 +31,7 @@ from .safe_text import printable, shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(add_completion=True, no_args_is_help=True, help=__doc__.splitlines()[0],
-                  context_settings=CONTEXT, rich_markup_mode="rich")
+                  context_settings=CONTEXT, rich_markup_mode="rich", pretty_exceptions_show_locals=False)
 # a pipe gets wide lines so reports stay one row per file; $COLUMNS (or a terminal) sets the width
 console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True)
