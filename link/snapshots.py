@@ -70,9 +70,14 @@ def _source_problem(doc: m.Document) -> str | None:
     return None
 
 
-def _check_folder(out_dir: Path) -> None:
+def _check_folder(out_dir: Path, create: bool = True) -> None:
+    """Refuse a file or an unwritable folder; create the folder only when an image is due."""
     if out_dir.exists() and not out_dir.is_dir():
         raise SnapshotError(f"{out_dir}: is a file, not a folder")
+    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
+        raise SnapshotError(f"{out_dir}: folder is not writable")
+    if not create:
+        return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -110,7 +115,7 @@ def write_snapshots(session: Session, result: dict, out_dir: str | Path, prefix:
 
     Raises :class:`SnapshotError` when the folder cannot be written to."""
     out_dir = Path(out_dir)
-    _check_folder(out_dir)
+    _check_folder(out_dir, create=False)
     ref = traced_ref(result)
     pages: dict[tuple[int, int], list[Box]] = defaultdict(list)
     for doc_id, page, bbox, colour, label in evidence_boxes(result):
@@ -126,6 +131,7 @@ def write_snapshots(session: Session, result: dict, out_dir: str | Path, prefix:
                 problems.append(checked[doc_id])
         if checked[doc_id]:
             continue
+        _check_folder(out_dir)
         out = out_dir / f"{prefix}-{Path(doc.path).stem}-p{page}.png"
         if out.is_dir() and not out.is_symlink():
             problems.append(f"{out}: a folder is in the way; page {page} not written")

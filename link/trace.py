@@ -160,13 +160,32 @@ def trace_point(session: Session, ref: str, minutes: str | None = None, council:
     if row is None:
         return None
     point, item = row
+    return _point_result(session, point, item, doc)
+
+
+def point_by_id(session: Session, point_id: int) -> dict | None:
+    """The trace of one stored minute point, by its row id (what a web page links to)."""
+    point = session.get(m.MinutePoint, point_id)
+    if point is None:
+        return None
+    return _point_result(session, point, session.get(m.AgendaItem, point.agenda_item_id),
+                         session.get(m.Document, point.document_id))
+
+
+def action_by_id(session: Session, action_id: int) -> dict | None:
+    """The trace of one stored plan action, by its row id."""
+    action = session.get(m.Action, action_id)
+    return None if action is None else _action_result(session, action)
+
+
+def _point_result(session: Session, point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> dict:
     docs = {d.id: d for d in session.scalars(select(m.Document))}
     links = []
     for link, action in session.execute(select(m.Link, m.Action).join(m.Action, m.Action.id == m.Link.action_id)
                                         .where(m.Link.minute_point_id == point.id).order_by(m.Link.rank)):
         links.append({"rank": link.rank, "score": round(link.score, 3), "evidence": link.evidence,
-                      **_action_dict(session, action, docs)})
-    return {"point": _point_dict(point, item, doc), "links": links}
+                      "action_id": action.id, **_action_dict(session, action, docs)})
+    return {"point": {"minute_point_id": point.id, **_point_dict(point, item, doc)}, "links": links}
 
 
 def trace_action(session: Session, code: str, plan: str | None = None, council: str | None = None) -> dict | None:
@@ -180,6 +199,10 @@ def trace_action(session: Session, code: str, plan: str | None = None, council: 
                             .order_by(m.Action.seq))
     if action is None:
         return None
+    return _action_result(session, action)
+
+
+def _action_result(session: Session, action: m.Action) -> dict:
     docs = {d.id: d for d in session.scalars(select(m.Document))}
     points = []
     for link, point, item in session.execute(
@@ -190,6 +213,6 @@ def trace_action(session: Session, code: str, plan: str | None = None, council: 
             .order_by(m.Link.score.desc())):
         meeting = session.get(m.Meeting, item.meeting_id)
         points.append({"score": round(link.score, 3), "rank": link.rank, "evidence": link.evidence,
-                       "meeting_date": meeting.date if meeting else None,
+                       "meeting_date": meeting.date if meeting else None, "minute_point_id": point.id,
                        **_point_dict(point, item, docs[point.document_id])})
-    return {"action": _action_dict(session, action, docs), "points": points}
+    return {"action": {"action_id": action.id, **_action_dict(session, action, docs)}, "points": points}
