@@ -18,6 +18,7 @@ SCALE = 2.0  # 144 dpi: small print stays legible
 # SCALE would need 6.4 GB; capped, a huge page is drawn smaller instead.
 MAX_PIXELS = 40_000_000
 MAX_SIDE_PX = 16_000
+ROUNDING_MARGIN = 0.999  # PDFium rounds pixel sizes up; stay just inside the caps
 
 
 def bounded_scale(width_pt: float, height_pt: float, scale: float = SCALE) -> float:
@@ -25,7 +26,7 @@ def bounded_scale(width_pt: float, height_pt: float, scale: float = SCALE) -> fl
     width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
     by_area = (MAX_PIXELS / (width_pt * height_pt)) ** 0.5
     by_side = MAX_SIDE_PX / max(width_pt, height_pt)
-    return min(scale, by_area, by_side)
+    return min(scale, by_area * ROUNDING_MARGIN, by_side * ROUNDING_MARGIN)
 
 
 @dataclass

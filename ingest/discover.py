@@ -2,7 +2,8 @@
 
 Files are recognised by their bytes, not their names: a PDF saved without
 ``.pdf`` (or as ``.PDF.download``) is still a PDF. Text renderings are taken by
-their suffix (``.md``, ``.txt``), since any file is "text" by its bytes.
+their suffix (``.md``, ``.txt``), since any file is "text" by its bytes, and a
+``.pdf`` that is not one is attempted so that its report says so.
 Folders are walked in sorted order so runs are repeatable; hidden files and
 files of other types inside folders are passed over silently (a pack folder
 often holds spreadsheets and images), but a file named explicitly on the
@@ -43,7 +44,9 @@ def looks_like_pdf(path: Path) -> bool:
 
 
 def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES or looks_like_pdf(path)
+    """A PDF by its bytes whatever its name; a file named .pdf/.md/.txt is attempted too,
+    so one that is not what its name says is reported rather than passed over."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES or looks_like_pdf(path)
 
 
 def _os_reason(exc: OSError) -> str:
