@@ -233,9 +233,10 @@ def _to_parquet(frame: pd.DataFrame, path) -> None:
     columns = []
     for c in frame.columns:
         col = frame[c]
-        if column_type(c) == "rag":
-            values = col.astype(object).where(col.notna(), None).tolist()
-            columns.append(pa.array(values, type=pa.string()).dictionary_encode())
+        if column_type(c) == "rag":  # the dictionary is R, A, G (then any other value), used or not
+            categories = list(col.cat.categories)
+            codes = pa.array([None if v < 0 else int(v) for v in col.cat.codes], type=pa.int32())
+            columns.append(pa.DictionaryArray.from_arrays(codes, pa.array(categories, type=pa.string())))
         elif column_type(c) == "datetime":
             columns.append(pa.array([None if pd.isna(v) else v.to_pydatetime() for v in col], type=arrow["datetime"]))
         else:
