@@ -5,6 +5,7 @@ suffix would send it to the PDF parser and produce a confusing failure.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
@@ -13,22 +14,35 @@ from plantrace.extract.errors import EmptyFile, UnsupportedFile
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 
 
+def _unreadable(path: Path, exc: OSError) -> UnsupportedFile:
+    """An OS error as a one-line reason (permissions, a symlink loop, a folder named as a file)."""
+    if exc.errno == errno.ELOOP:
+        return UnsupportedFile(path, "symlink loop")
+    if exc.errno == errno.ENOENT:
+        return UnsupportedFile(path, "no such file")
+    return UnsupportedFile(path, f"cannot read file: {(exc.strerror or type(exc).__name__).lower()}")
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     return digest.hexdigest()
 
 
 def detect_filetype(path: Path) -> str:
     """'pdf' or 'text'; raises a named error for anything else."""
-    if not path.exists():
-        raise UnsupportedFile(path, "no such file")
-    if path.stat().st_size == 0:
-        raise EmptyFile(path, "empty file (0 bytes)")
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
+    try:
+        if path.stat().st_size == 0:
+            raise EmptyFile(path, "empty file (0 bytes)")
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     if b"%PDF-" in head:
         return "pdf"
     if path.suffix.lower() == ".pdf":

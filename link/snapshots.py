@@ -5,11 +5,21 @@ holds evidence becomes one PNG with every box on it drawn (the minute point in
 red, actions in blue, their progress rows in green). The source file is read
 from where it was ingested, and only if its content is still what was stored,
 so an image never shows a page of some other version.
+
+Each image carries a caption band below the page: the document, the page,
+what was traced, and the legend of the colours, so a picture passed on alone
+still says what it shows. Images are written to a temporary name and renamed
+into place: a symlink planted under an image's name is replaced, never
+written through.
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +29,12 @@ from plantrace.ingest.filetype import detect_filetype, sha256_of
 from plantrace.store import models as m
 
 POINT, ACTION, UPDATE = "red", "blue", "green"
+LEGEND = "red: minute point · blue: plan action · green: progress row"
+CAPTION_FONT_PX = 18
+
+
+class SnapshotError(Exception):
+    """The snapshot folder cannot take the images; the message is one line."""
 _ON_TOP = {UPDATE: 0, ACTION: 1, POINT: 2}  # a progress row's box holds its action's cell: draw the action over it
 
 
@@ -54,8 +70,53 @@ def _source_problem(doc: m.Document) -> str | None:
     return None
 
 
+def _check_folder(out_dir: Path, create: bool = True) -> None:
+    """Refuse a file or an unwritable folder; create the folder only when an image is due."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SnapshotError(f"{out_dir}: is a file, not a folder")
+    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
+        raise SnapshotError(f"{out_dir}: folder is not writable")
+    if not create:
+        return
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SnapshotError(f"{out_dir}: cannot create the folder ({(exc.strerror or type(exc).__name__).lower()})") \
+            from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise SnapshotError(f"{out_dir}: folder is not writable")
+
+
+def traced_ref(result: dict) -> str:
+    """What a trace was of, as a caption names it."""
+    if "point" in result:
+        p = result["point"]
+        return f"minute {p['item']}({p['point']})" if p.get("point") else f"minute {p['item']}"
+    return f"action {result['action']['action']}"
+
+
+def add_caption(png: Path, lines: list[str]) -> None:
+    """Append a white band under the image with ``lines`` of text."""
+    image = Image.open(png).convert("RGB")
+    font = ImageFont.load_default(size=CAPTION_FONT_PX)
+    line_h = CAPTION_FONT_PX + 6
+    band = Image.new("RGB", (image.width, line_h * len(lines) + 12), "white")
+    draw = ImageDraw.Draw(band)
+    for i, line in enumerate(lines):
+        draw.text((8, 6 + i * line_h), line, fill="black", font=font)
+    out = Image.new("RGB", (image.width, image.height + band.height), "white")
+    out.paste(image, (0, 0))
+    out.paste(band, (0, image.height))
+    out.save(png, format="PNG")
+
+
 def write_snapshots(session: Session, result: dict, out_dir: str | Path, prefix: str) -> tuple[list[str], list[str]]:
-    """Write one PNG per evidence page into ``out_dir``; returns (files written, problems)."""
+    """Write one PNG per evidence page into ``out_dir``; returns (files written, problems).
+
+    Raises :class:`SnapshotError` when the folder cannot be written to."""
+    out_dir = Path(out_dir)
+    _check_folder(out_dir, create=False)
+    ref = traced_ref(result)
     pages: dict[tuple[int, int], list[Box]] = defaultdict(list)
     for doc_id, page, bbox, colour, label in evidence_boxes(result):
         if page and bbox:
@@ -70,6 +131,23 @@ def write_snapshots(session: Session, result: dict, out_dir: str | Path, prefix:
                 problems.append(checked[doc_id])
         if checked[doc_id]:
             continue
-        out = Path(out_dir) / f"{prefix}-{Path(doc.path).stem}-p{page}.png"
-        written.append(str(render_page(doc.path, page, boxes, out)))
+        _check_folder(out_dir)
+        out = out_dir / f"{prefix}-{Path(doc.path).stem}-p{page}.png"
+        if out.is_dir() and not out.is_symlink():
+            problems.append(f"{out}: a folder is in the way; page {page} not written")
+            continue
+        fd, temp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".png", dir=out_dir)
+        os.close(fd)
+        try:
+            render_page(doc.path, page, boxes, temp)
+            add_caption(Path(temp), [f"{Path(doc.path).name} · page {page} · {ref}"
+                                     + (f" · {doc.council}" if doc.council else ""), LEGEND])
+            os.replace(temp, out)
+        except (OSError, ValueError) as exc:
+            problems.append(f"{out}: not written ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
+            continue
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+        written.append(str(out))
     return written, problems

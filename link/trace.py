@@ -21,19 +21,65 @@ def _source(doc: m.Document) -> str:
     return Path(doc.path).name
 
 
-def _pick_document(session: Session, kind_filter, wanted: str | None) -> m.Document | None:
-    """A document id, a path or a file name picks one; by default the newest current one."""
-    query = select(m.Document).where(m.Document.id.in_(latest_ids_query())).where(kind_filter)
-    docs = list(session.scalars(query.order_by(m.Document.date.desc().nullslast(), m.Document.id.desc())))
-    if not wanted:
+class Ambiguous(Exception):
+    """A reference that more than one council's documents hold; ``candidates`` say which."""
+
+    def __init__(self, ref: str, candidates: list[dict], option: str):
+        self.ref, self.candidates, self.option = ref, candidates, option
+        super().__init__(f"{ref}: in {len(candidates)} documents of different councils; "
+                         f"give {option} or --council")
+
+
+class NoSuchDocument(Exception):
+    """``--plan``/``--minutes``/``--council`` named nothing that is stored (not a missing reference)."""
+
+
+def candidate(doc: m.Document) -> dict:
+    return {"council": doc.council, "title": doc.title, "kind": doc.kind, "document_id": doc.id,
+            "source": _source(doc), "path": doc.path, "date": doc.date}
+
+
+def _matches(d: m.Document, wanted: str) -> bool:
+    if wanted.isdigit():
+        return d.id == int(wanted)
+    try:
+        resolved = str(Path(wanted).resolve())
+    except (OSError, RuntimeError):
+        resolved = wanted
+    return d.path == wanted or Path(d.path).name == Path(wanted).name or resolved == d.path
+
+
+def _pick_document(session: Session, kind_filter, wanted: str | None, council: str | None = None,
+                   ref: str = "", option: str = "--plan", kind_like=None) -> m.Document | None:
+    """A document id, a path or a file name picks one; by default the newest current one.
+
+    When the reference is held by documents of more than one council and neither
+    the document nor the council is named, the choice is the user's: Ambiguous.
+    A named document or council that matches nothing stored is NoSuchDocument,
+    so a typo there is not reported as a missing action or point.
+    """
+    current = select(m.Document).where(m.Document.id.in_(latest_ids_query()))
+    order = (m.Document.date.desc().nullslast(), m.Document.id.desc())
+    if council:
+        key = council.strip().lower()
+        known = {c for c in session.scalars(select(m.Document.council).distinct()) if c}
+        if not any(key in c.lower() for c in known):
+            raise NoSuchDocument(f"--council {council}: no stored document of such a council "
+                                 f"(known: {', '.join(sorted(known)) or 'none'})")
+    if wanted:
+        pool = [d for d in session.scalars(current.where(kind_like) if kind_like is not None else current)
+                if _matches(d, wanted)]
+        if not pool:
+            raise NoSuchDocument(f"{option} {wanted}: no such current document")
+    docs = list(session.scalars(current.where(kind_filter).order_by(*order)))
+    if council:
+        docs = [d for d in docs if d.council and key in d.council.lower()]
+    if wanted:
+        docs = [d for d in docs if _matches(d, wanted)]
         return docs[0] if docs else None
-    for d in docs:
-        if wanted.isdigit() and d.id == int(wanted):
-            return d
-    for d in docs:
-        if d.path == wanted or Path(d.path).name == Path(wanted).name or str(Path(wanted).resolve()) == d.path:
-            return d
-    return None
+    if len({d.council for d in docs}) > 1:
+        raise Ambiguous(ref, [candidate(d) for d in docs], option)
+    return docs[0] if docs else None
 
 
 def all_links(session: Session) -> list[dict]:
@@ -84,7 +130,8 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
             "monitor": [o.name for o in owners if o.kind == "monitor"] or ([u.monitor_text] if u.monitor_text else []),
         })
     return {
-        "source": _source(docs[action.document_id]), "document_id": action.document_id, "action": action.code,
+        "source": _source(docs[action.document_id]), "document_id": action.document_id,
+        "council": docs[action.document_id].council, "action": action.code,
         "page": action.page, "bbox": action.bbox, "text": action.text, "raw": action.raw, "status": action.status,
         "recommendation": {"number": rec.number, "text": rec.text, "page": rec.page} if rec else None,
         "updates": updates,
@@ -92,16 +139,17 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
 
 
 def _point_dict(point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> dict:
-    return {"source": _source(doc), "document_id": doc.id, "item": item.number, "item_title": item.title,
+    return {"source": _source(doc), "document_id": doc.id, "council": doc.council, "item": item.number, "item_title": item.title,
             "point": point.label, "page": point.page, "bbox": point.bbox, "raw": point.raw or point.text,
             "text": point.text}
 
 
-def trace_point(session: Session, ref: str, minutes: str | None = None) -> dict | None:
+def trace_point(session: Session, ref: str, minutes: str | None = None, council: str | None = None) -> dict | None:
     item_no, label = parse_point(ref)
     # only minutes that have this item are candidates, so the default is the newest that does
     has_item = m.Document.id.in_(select(m.AgendaItem.document_id).where(m.AgendaItem.number == item_no))
-    doc = _pick_document(session, has_item, minutes)
+    doc = _pick_document(session, has_item, minutes, council, ref, "--minutes",
+                         m.Document.id.in_(select(m.AgendaItem.document_id)))
     if doc is None:
         return None
     query = (select(m.MinutePoint, m.AgendaItem).join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
@@ -112,25 +160,49 @@ def trace_point(session: Session, ref: str, minutes: str | None = None) -> dict 
     if row is None:
         return None
     point, item = row
+    return _point_result(session, point, item, doc)
+
+
+def point_by_id(session: Session, point_id: int) -> dict | None:
+    """The trace of one stored minute point, by its row id (what a web page links to)."""
+    point = session.get(m.MinutePoint, point_id)
+    if point is None:
+        return None
+    return _point_result(session, point, session.get(m.AgendaItem, point.agenda_item_id),
+                         session.get(m.Document, point.document_id))
+
+
+def action_by_id(session: Session, action_id: int) -> dict | None:
+    """The trace of one stored plan action, by its row id."""
+    action = session.get(m.Action, action_id)
+    return None if action is None else _action_result(session, action)
+
+
+def _point_result(session: Session, point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> dict:
     docs = {d.id: d for d in session.scalars(select(m.Document))}
     links = []
     for link, action in session.execute(select(m.Link, m.Action).join(m.Action, m.Action.id == m.Link.action_id)
                                         .where(m.Link.minute_point_id == point.id).order_by(m.Link.rank)):
         links.append({"rank": link.rank, "score": round(link.score, 3), "evidence": link.evidence,
-                      **_action_dict(session, action, docs)})
-    return {"point": _point_dict(point, item, doc), "links": links}
+                      "action_id": action.id, **_action_dict(session, action, docs)})
+    return {"point": {"minute_point_id": point.id, **_point_dict(point, item, doc)}, "links": links}
 
 
-def trace_action(session: Session, code: str, plan: str | None = None) -> dict | None:
+def trace_action(session: Session, code: str, plan: str | None = None, council: str | None = None) -> dict | None:
     # only plans that have this action are candidates, so the default is the newest that does
     has_action = m.Document.id.in_(select(m.Action.document_id).where(m.Action.code == code))
-    doc = _pick_document(session, has_action, plan)
+    doc = _pick_document(session, has_action, plan, council, code, "--plan",
+                         m.Document.id.in_(select(m.Action.document_id)))
     if doc is None:
         return None
     action = session.scalar(select(m.Action).where(m.Action.document_id == doc.id, m.Action.code == code)
                             .order_by(m.Action.seq))
     if action is None:
         return None
+    return _action_result(session, action)
+
+
+def _action_result(session: Session, action: m.Action) -> dict:
     docs = {d.id: d for d in session.scalars(select(m.Document))}
     points = []
     for link, point, item in session.execute(
@@ -141,6 +213,6 @@ def trace_action(session: Session, code: str, plan: str | None = None) -> dict |
             .order_by(m.Link.score.desc())):
         meeting = session.get(m.Meeting, item.meeting_id)
         points.append({"score": round(link.score, 3), "rank": link.rank, "evidence": link.evidence,
-                       "meeting_date": meeting.date if meeting else None,
+                       "meeting_date": meeting.date if meeting else None, "minute_point_id": point.id,
                        **_point_dict(point, item, docs[point.document_id])})
-    return {"action": _action_dict(session, action, docs), "points": points}
+    return {"action": {"action_id": action.id, **_action_dict(session, action, docs)}, "points": points}

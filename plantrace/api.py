@@ -98,15 +98,18 @@ class Database:
             return all_links(session)
 
     def trace(self, point: str | None = None, *, action: str | None = None,
-              minutes: str | None = None, plan: str | None = None) -> dict | None:
+              minutes: str | None = None, plan: str | None = None, council: str | None = None) -> dict | None:
         """A minute point (``"12(b)"``) to its actions, or ``action="7.4"`` to the
-        minute points that discussed it. ``None`` when nothing matches."""
+        minute points that discussed it. ``None`` when nothing matches; a reference
+        several councils hold raises ``plantrace.link.trace.Ambiguous`` (its
+        ``candidates`` name them) unless ``council`` or the document is given."""
         from plantrace.link.trace import trace_action, trace_point
 
         if bool(point) == bool(action):
             raise ValueError("give either a minute point or action=")
         with self._sessions() as session:
-            return trace_point(session, point, minutes) if point else trace_action(session, action, plan)
+            return (trace_point(session, point, minutes, council) if point
+                    else trace_action(session, action, plan, council))
 
     def search(self, query: str, *, limit: int = 20, kinds: tuple[str, ...] | None = None) -> list[dict]:
         """Full-text search over recommendations, actions, updates and minute points."""

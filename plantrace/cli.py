@@ -5,14 +5,17 @@ shapes are the fixed output contract. The commands are a thin shell over the
 library API (``plantrace.api``).
 
 Exit codes: 0 all well; 1 some files failed (the rest were stored); 2 nothing
-could be done (bad arguments, no input, every file failed); 3 the thing asked
-for is not in the database; 4 the database cannot be used as it is (missing,
-not plantrace's, or of another schema version). Read commands never create or
-upgrade a database.
+could be done (bad arguments, no input, every file failed, an output folder
+that cannot be written); 3 the thing asked for is not in the database, or is
+ambiguous without ``--plan``/``--council``; 4 the database cannot be used as
+it is (missing, not SQLite, not plantrace's, of another schema version, a URL
+no driver opens). Read commands never create or upgrade a database. Names of
+files are printed escaped (``plantrace.safe_text``).
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -20,16 +23,30 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from . import __version__
+from .safe_text import printable, shown
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
-console = Console(width=None if sys.stdout.isatty() else 160)
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(add_completion=True, no_args_is_help=True, help=__doc__.splitlines()[0],
+                  context_settings=CONTEXT, rich_markup_mode="rich", pretty_exceptions_show_locals=False)
+# a pipe gets wide lines so reports stay one row per file; $COLUMNS (or a terminal) sets the width
+console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True)
 
-DbOption = typer.Option(None, "--db", help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")
+DbOption = typer.Option(None, "--db", metavar="URL",
+                        help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")
+JsonOption = typer.Option(False, "--json", help="Print JSON for programs instead of tables")
+
+# How much a command says: 0 errors only (--quiet), 1 the usual, 2 every file and step (--verbose).
+VERBOSITY = {"level": 1}
+
+
+def example(*lines: str) -> str:
+    """The epilog of a command's help: its examples, one per line."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _version(value: bool):
@@ -38,13 +55,30 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-@app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit.")):
+@app.callback(epilog=example("plantrace ingest corpora/ --db council.db", "plantrace trace \"12(b)\" --db council.db"))
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only"),
+         verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file and step")):
     """Turn council committee packs into a linked SQL database."""
+    _set_verbosity(quiet, verbose)
 
 
+def _set_verbosity(quiet: bool, verbose: bool) -> None:
+    if quiet:
+        VERBOSITY["level"] = 0
+    elif verbose:
+        VERBOSITY["level"] = 2
+
+
+EXIT_SOME_FAILED = 1
+EXIT_NOTHING_DONE = 2
 EXIT_NOT_FOUND = 3
 EXIT_NO_DATABASE = 4
+
+
+def error(message: str) -> None:
+    """One line on standard error; ``message`` is Rich markup (escape what it quotes)."""
+    err.print(f"[red]error[/red] {message}", soft_wrap=True, highlight=False)
 
 
 def open_read(db: Optional[str]):
@@ -54,7 +88,18 @@ def open_read(db: Optional[str]):
     try:
         return open_existing(db)
     except DatabaseUnavailable as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        error(shown(exc))
+        raise typer.Exit(EXIT_NO_DATABASE)
+
+
+def open_write(db: Optional[str]):
+    """(engine, sessions), created or upgraded, or exit 4 with one line saying why."""
+    from plantrace.store.db import DatabaseUnavailable, open_db
+
+    try:
+        return open_db(db)
+    except DatabaseUnavailable as exc:
+        error(shown(exc))
         raise typer.Exit(EXIT_NO_DATABASE)
 
 
@@ -62,67 +107,127 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-@app.command()
-def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or folders"), db: Optional[str] = DbOption,
-           json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON"),
+def _print_json_line(data) -> None:
+    """One NDJSON line, flushed, so a program reading the pipe sees each file as it is done."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+@app.command(epilog=example("plantrace ingest corpora/ --db council.db",
+                            "plantrace ingest pack/ --json | jq -c 'select(.status == \"failed\")'",
+                            "plantrace -q ingest pack/ --jobs 4"))
+def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH...", help="PDF/Markdown files or folders"),
+           db: Optional[str] = DbOption,
+           json_out: bool = typer.Option(False, "--json",
+                                         help="Print one JSON object per file as it is done, then a summary (NDJSON)"),
            reextract: bool = typer.Option(False, "--reextract",
                                           help="Read unchanged files again and replace their stored rows "
                                                "(after upgrading plantrace)"),
-           jobs: int = typer.Option(1, "--jobs", "-j", min=1,
-                                    help="Read this many files at once in worker processes")):
+           jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
+                                    help="Read this many files at once in worker processes"),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only"),
+           verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file as it is done")):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
-    from plantrace.ingest.batch import run_batch
-    from plantrace.ingest.discover import discover
-    from plantrace.store.db import open_db
+    from plantrace.ingest.batch import FileResult, run_batch
+    from plantrace.ingest.discover import discover_all
+    from plantrace.ingest.progress import page_counts
 
-    files, empty_dirs = discover(paths)
-    for folder in empty_dirs:
-        err.print(f"[red]error[/red] {folder}: no supported files (.pdf, .md, .txt) in this folder", soft_wrap=True, highlight=False)
-    if not files:
-        raise typer.Exit(2)
-    _, Session_ = open_db(db)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=json_out or not err.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+    _set_verbosity(quiet, verbose)
+    level = VERBOSITY["level"]
+    found = discover_all(paths)
+    problems = [FileResult(printable(p), "failed", reason) for p, reason in found.problems]
+    for folder in found.empty_dirs:
+        error(f"{shown(folder)}: no supported files (PDF, .md, .txt) in this folder")
+    for problem in problems:
+        error(f"{shown(problem.path)}: {escape(problem.reason)}")
+        if json_out:
+            _print_json_line(problem.__dict__)
+    if not found.files:
+        if json_out:
+            _print_json_line({"summary": _counts(problems), "derived": {}})
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    _, Session_ = open_write(db)
+    files = found.files
+    pages = page_counts(files)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                  console=err, transient=True, disable=json_out or level == 0 or not err.is_terminal) as progress:
+        task = progress.add_task(_reading(files[0]), total=sum(pages), rate="")
+        done = {"files": 0}
 
         def on_file(result):
-            progress.update(task, advance=1, description=f"ingesting {Path(result.path).name}")
+            i = done["files"]
+            done["files"] += 1
+            nxt = _reading(files[i + 1]) if i + 1 < len(files) else "linking"
+            elapsed = progress.tasks[0].elapsed or 0
+            completed = progress.tasks[0].completed + pages[i]
+            rate = f"{completed / elapsed:.1f} pages/s" if elapsed > 0 else ""
+            progress.update(task, advance=pages[i], description=nxt, rate=rate)
+            if json_out:
+                _print_json_line(result.__dict__)
             if result.status == "failed":
-                progress.console.print(f"[red]error[/red] {result.path}: {result.reason}", soft_wrap=True, highlight=False)
-            for warning in result.warnings:
-                progress.console.print(f"[yellow]warning[/yellow] {result.path}: {warning}", soft_wrap=True,
-                                       highlight=False)
+                progress.console.print(f"[red]error[/red] {shown(result.path)}: {shown(result.reason)}",
+                                        soft_wrap=True, highlight=False)
+            elif level >= 2 and not json_out:
+                progress.console.print(shown(result.line()), soft_wrap=True, highlight=False)
+            if level >= 1:
+                for warning in result.warnings:
+                    progress.console.print(f"[yellow]warning[/yellow] {shown(result.path)}: {shown(warning)}",
+                                            soft_wrap=True, highlight=False)
 
         results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs)
+    results = problems + results
     failed = [r for r in results if r.status == "failed"]
     if json_out:
-        _print_json({"files": [r.__dict__ for r in results], "derived": derived})
-    else:
-        _report(results, derived)
-    if failed or empty_dirs:
-        raise typer.Exit(2 if len(failed) == len(results) else 1)
+        _print_json_line({"summary": _counts(results), "derived": derived})
+    elif level >= 1:
+        _report(results, derived, level)
+    if failed or found.empty_dirs:
+        raise typer.Exit(EXIT_NOTHING_DONE if len(failed) == len(results) else EXIT_SOME_FAILED)
 
 
-def _report(results, derived) -> None:
-    table = Table(title="plantrace ingest")
-    for col in ("file", "status", "kind", "version", "extracted / reason"):
-        table.add_column(col)
-    for r in results:
-        style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
-        shown = r.reason if r.status == "failed" else (r.summary() or r.reason)
-        if r.warnings:
-            shown += "".join(f"\n[yellow]warning: {w}[/yellow]" for w in r.warnings)
-        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), shown)
-    console.print(table)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "re-extracted", "unchanged", "failed")}
+def _reading(path: Path) -> str:
+    name = printable(path.name)
+    return f"reading {escape(name if len(name) <= 40 else name[:19] + '…' + name[-20:])}"
+
+
+STATUSES = ("ingested", "re-extracted", "unchanged", "failed")
+
+
+def _counts(results) -> dict:
+    return {s: sum(1 for r in results if r.status == s) for s in STATUSES}
+
+
+def _report(results, derived, level: int = 1) -> None:
+    """A row per file, then the totals.
+
+    Long names fold onto further lines rather than being cut, so two files that
+    share a long prefix stay told apart at 80 columns."""
+    shown_rows = results
+    if shown_rows:
+        table = Table(title="plantrace ingest")
+        table.add_column("file", overflow="fold", ratio=3)
+        table.add_column("status", no_wrap=True)
+        table.add_column("kind", overflow="fold")
+        table.add_column("v", justify="right", no_wrap=True)
+        table.add_column("extracted / reason", overflow="fold", ratio=3)
+        for r in shown_rows:
+            style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
+            reason = r.reason if r.status == "failed" else (r.summary() or r.reason)
+            text = shown(reason)
+            if r.warnings:
+                text += "".join(f"\n[yellow]warning: {shown(w)}[/yellow]" for w in r.warnings)
+            table.add_row(shown(Path(r.path).name), f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), text)
+        console.print(table)
+    counts = _counts(results)
     extra = f"; {derived.get('persons', 0)} persons, {derived.get('links', 0)} links refreshed" if derived else ""
     again = f"{counts['re-extracted']} re-extracted, " if counts["re-extracted"] else ""
     console.print(f"{counts['ingested']} ingested, {again}{counts['unchanged']} unchanged, "
-                  f"{counts['failed']} failed{extra}")
+                  f"{counts['failed']} failed{extra}", soft_wrap=True)
 
 
-@app.command()
-def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text rendering"),
+@app.command(epilog=example("plantrace extract minutes.pdf --json > minutes.json"))
+def extract(file: Path = typer.Argument(..., metavar="FILE", help="A PDF or Markdown/text rendering"),
             json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)")):
     """Extract one document without a database."""
     from plantrace.api import extract as extract_document
@@ -132,19 +237,20 @@ def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text render
     try:
         document = extract_document(file)
     except ExtractError as exc:
-        err.print(f"[red]error[/red] {escape(exc.path)}: {escape(exc.reason)}", soft_wrap=True, highlight=False)
-        raise typer.Exit(2)
+        error(f"{shown(exc.path)}: {shown(exc.reason)}")
+        raise typer.Exit(EXIT_NOTHING_DONE)
     if json_out:
         sys.stdout.write(document.to_json() + "\n")
     else:
         record = document.to_record()
-        console.print(f"{escape(str(file))}: {record['kind']} · {escape(record.get('council') or '?')} · "
+        console.print(f"{shown(file)}: {record['kind']} · {escape(record.get('council') or '?')} · "
                       f"{record.get('date') or '?'}", highlight=False)
         console.print(", ".join(f"{v} {k}" for k, v in record_counts(record).items()))
 
 
-@app.command()
-def schema(out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of standard output")):
+@app.command(epilog=example("plantrace schema --out document.schema.json"))
+def schema(out: Optional[Path] = typer.Option(None, "--out", metavar="FILE",
+                                             help="Write to this file instead of standard output")):
     """Print the JSON Schema of `extract --json`, generated from the typed records."""
     from plantrace.records import json_schema
 
@@ -155,9 +261,11 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", help="Write to this
         out.write_text(text, encoding="utf-8")
 
 
-@app.command("normalise-date")
-def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "--doc-date", help="YYYY-MM-DD"),
-                       json_out: bool = typer.Option(False, "--json")):
+@app.command("normalise-date", epilog=example('plantrace normalise-date "Q4 2017/18" --doc-date 2017-05-04 --json'))
+def normalise_date_cmd(text: str = typer.Argument(..., metavar="TEXT", help='A date expression, e.g. "End of May 2017"'),
+                       doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD",
+                                                              help="The document's date, for years left out"),
+                       json_out: bool = JsonOption):
     """Normalise a date expression ("Q4 2017/18", "May 17", "End of May 2017") into intervals."""
     from plantrace.normalise.dates import normalise_date
 
@@ -171,8 +279,8 @@ def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "
         console.print("TBC")
 
 
-@app.command()
-def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
+@app.command(epilog=example("plantrace status --db council.db", "plantrace status --json | jq .tables"))
+def status(db: Optional[str] = DbOption, json_out: bool = JsonOption):
     """Rows per table and what each stored document yielded."""
     from plantrace.store.summary import document_rows, table_counts
 
@@ -182,7 +290,7 @@ def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "-
     if json_out:
         _print_json({"tables": counts, "documents": docs})
         return
-    t = Table(title=f"plantrace status · {engine.url.render_as_string(hide_password=True)}")
+    t = Table(title=f"plantrace status · {shown(engine.url.render_as_string(hide_password=True))}")
     t.add_column("table")
     t.add_column("rows", justify="right")
     for name, n in counts.items():
@@ -190,23 +298,23 @@ def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "-
     console.print(t)
     d = Table(title="documents")
     for col in ("id", "file", "v", "kind", "council", "date", "pages", "rows"):
-        d.add_column(col)
+        d.add_column(col, overflow="fold")
     for row in docs:
         rows = ", ".join(f"{v} {k}" for k, v in row["rows"].items() if v)
         rows += "".join(f"\n[yellow]warning: {escape(w)}[/yellow]" for w in row["warnings"])
-        d.add_row(str(row["id"]), Path(row["path"]).name, str(row["version"]), row["kind"], row["council"] or "",
+        d.add_row(str(row["id"]), shown(Path(row["path"]).name), str(row["version"]), row["kind"],
+                  escape(row["council"] or ""),
                   str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
 
 
-@app.command()
+@app.command(epilog=example("plantrace upgrade --db council.db"))
 def upgrade(db: Optional[str] = DbOption):
     """Create the database if needed and bring its schema to this plantrace's version."""
-    from plantrace.store.db import open_db
-
-    engine, _ = open_db(db)
-    console.print(f"{escape(engine.url.render_as_string(hide_password=True))}: schema up to date", highlight=False)
+    engine, _ = open_write(db)
+    if VERBOSITY["level"] >= 1:
+        console.print(f"{shown(engine.url.render_as_string(hide_password=True))}: schema up to date", highlight=False)
 
 
 # Commands defined in their own modules register themselves on `app`.
-from . import cli_analyst, cli_link  # noqa: E402,F401
+from . import cli_analyst, cli_datasette, cli_link  # noqa: E402,F401

@@ -10,10 +10,12 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from .cli import EXIT_NOT_FOUND, DbOption, _print_json, app, console, err, open_read
+from .cli import (EXIT_NOT_FOUND, EXIT_NOTHING_DONE, DbOption, JsonOption, _print_json, app, console, err, error,
+                  example, open_read)
+from .safe_text import shown
 
 
-@app.command()
+@app.command(epilog=example("plantrace links --db council.db", "plantrace links --json | jq '.[0]'"))
 def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json", help="Print the links as JSON")):
     """Stored links from minute points to plan actions, best first for each point."""
     from plantrace.link.trace import all_links
@@ -28,8 +30,9 @@ def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--
     for col in ("minutes", "item", "point", "plan", "action", "score", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["minutes"]["source"], str(r["minutes"]["item"]), r["minutes"]["point"] or "",
-                      r["plan"]["source"], r["plan"]["action"] or "", f"{r['score']:.2f}", escape(r["evidence"]))
+        table.add_row(shown(r["minutes"]["source"]), escape(str(r["minutes"]["item"])), escape(r["minutes"]["point"] or ""),
+                      shown(r["plan"]["source"]), escape(r["plan"]["action"] or ""), f"{r['score']:.2f}",
+                      escape(r["evidence"]))
     console.print(table)
 
 
@@ -55,52 +58,77 @@ def _action_panel(a: dict, extra: str = "") -> Panel:
     if extra:
         body.add_row(extra)
     body.add_row(_updates_table(a["updates"]))
-    title = f"action {a['action']} · {a['source']} p.{a.get('page') or '?'}"
+    title = f"action {escape(a['action'] or '')} · {shown(a['source'])} p.{a.get('page') or '?'}"
+    if a.get("council"):
+        title += f" · {escape(a['council'])}"
     return Panel(body, title=title, title_align="left")
 
 
-@app.command()
-def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g. "12(b)"'),
-          action: Optional[str] = typer.Option(None, "--action", help='Trace an action the other way, e.g. 7.4'),
-          minutes: Optional[str] = typer.Option(None, "--minutes", help="Minutes file path or document id (default: latest)"),
-          plan: Optional[str] = typer.Option(None, "--plan", help="Plan file path or document id (default: latest)"),
-          db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json"),
+@app.command(epilog=example('plantrace trace "12(b)" --db council.db',
+                            "plantrace trace --action 7.4 --council Rutland --snapshots evidence/",
+                            'plantrace trace "808(m)" --json'))
+def trace(point: Optional[str] = typer.Argument(None, metavar="[POINT]", help='A minute point, e.g. "12(b)"'),
+          action: Optional[str] = typer.Option(None, "--action", metavar="CODE",
+                                               help='Trace an action the other way, e.g. 7.4'),
+          minutes: Optional[str] = typer.Option(None, "--minutes", metavar="FILE|ID",
+                                                help="Minutes file path or document id (default: latest)"),
+          plan: Optional[str] = typer.Option(None, "--plan", metavar="FILE|ID",
+                                             help="Plan file path or document id (default: latest)"),
+          council: Optional[str] = typer.Option(None, "--council", metavar="NAME",
+                                                help="Only this council's documents (any part of its name)"),
+          db: Optional[str] = DbOption, json_out: bool = JsonOption,
           snapshots: Optional[Path] = typer.Option(None, "--snapshots", metavar="DIR",
-                                                   help="Also write each evidence page as a PNG with the boxes outlined")):
+                                                   help="Also write each evidence page as a PNG with the boxes "
+                                                        "outlined and a caption")):
     """Follow a minute point to the plan actions it concerns, or an action to the minutes that discussed it."""
-    from plantrace.link.trace import trace_action, trace_point
+    from plantrace.link.snapshots import SnapshotError
+    from plantrace.link.trace import Ambiguous, NoSuchDocument, trace_action, trace_point
 
     if bool(point) == bool(action):
-        err.print("give either a minute point (e.g. 12(b)) or --action CODE")
-        raise typer.Exit(2)
+        error("give either a minute point (e.g. 12(b)) or --action CODE")
+        raise typer.Exit(EXIT_NOTHING_DONE)
     _, Session_ = open_read(db)
     with Session_() as session:
         try:
-            result = trace_point(session, point, minutes) if point else trace_action(session, action, plan)
+            result = (trace_point(session, point, minutes, council) if point
+                      else trace_action(session, action, plan, council))
+        except Ambiguous as exc:
+            _print_candidates(exc, json_out)
+            raise typer.Exit(EXIT_NOTHING_DONE)
+        except NoSuchDocument as exc:
+            error(shown(exc))
+            raise typer.Exit(EXIT_NOT_FOUND)
         except ValueError as exc:
-            err.print(f"[red]error[/red] {escape(str(exc))}")
-            raise typer.Exit(2)
+            error(shown(exc))
+            raise typer.Exit(EXIT_NOTHING_DONE)
         if result is not None and snapshots is not None:
             from plantrace.link.snapshots import write_snapshots
 
-            prefix = re.sub(r"[^\w.]+", "", point) if point else f"action-{action}"
-            result["snapshots"], problems = write_snapshots(session, result, snapshots, prefix)
+            safe_name = re.sub(r"[^\w.]+", "", point or action)
+            prefix = safe_name if point else f"action-{safe_name}"
+            try:
+                result["snapshots"], problems = write_snapshots(session, result, snapshots, prefix)
+            except SnapshotError as exc:
+                error(shown(exc))
+                raise typer.Exit(EXIT_NOTHING_DONE)
             for problem in problems:
-                err.print(f"[yellow]warning[/yellow] {escape(problem)}", soft_wrap=True, highlight=False)
+                err.print(f"[yellow]warning[/yellow] {shown(problem)}", soft_wrap=True, highlight=False)
     if result is None:
-        err.print(f"[red]error[/red] {escape(point or action)}: not found in the current documents")
+        error(f"{shown(point or action)}: not found in the current documents")
         raise typer.Exit(EXIT_NOT_FOUND)
     if json_out:
         _print_json(result)
         return
     if point:
         p = result["point"]
-        console.print(Panel(escape(p["raw"] or ""), title=f"{p['source']} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
+        console.print(Panel(escape(p["raw"] or ""), title=f"{shown(p['source'])} · item {escape(str(p['item']))}"
+                            f"({escape(p['point'] or '')}) · p.{p.get('page') or '?'}",
                             subtitle=escape(p.get("item_title") or ""), title_align="left"))
         if not result["links"]:
             console.print("[dim]no plan action linked to this point[/dim]")
         for link in result["links"]:
-            console.print(_action_panel(link, f"[green]score {link['score']:.2f}[/green] · {escape(link['evidence'] or '')}"))
+            console.print(_action_panel(link, f"[green]score {link['score']:.2f}[/green] · "
+                                              f"evidence: {escape(link['evidence'] or '')}"))
         _print_snapshots(result)
         return
     a = result["action"]
@@ -108,10 +136,30 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
     if not result["points"]:
         console.print("[dim]no minute point linked to this action[/dim]")
     for p in result["points"]:
-        console.print(Panel(escape(p["raw"] or ""), title_align="left",
-                            title=f"{p['source']} · {p.get('meeting_date') or ''} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
-                            subtitle=f"score {p['score']:.2f} · {escape(p['evidence'] or '')}"))
+        # the evidence goes in the body, not the subtitle, which Rich cuts to one line
+        body = Table.grid()
+        body.add_row(escape(p["raw"] or ""))
+        body.add_row(f"[green]score {p['score']:.2f}[/green] · evidence: {escape(p['evidence'] or '')}")
+        console.print(Panel(body, title_align="left",
+                            title=f"{shown(p['source'])} · {p.get('meeting_date') or ''} · item "
+                                  f"{escape(str(p['item']))}({escape(p['point'] or '')}) · p.{p.get('page') or '?'}"))
     _print_snapshots(result)
+
+
+def _print_candidates(exc, json_out: bool) -> None:
+    """The documents an ambiguous reference could mean, and how to pick one."""
+    if json_out:
+        _print_json({"error": "ambiguous", "ref": exc.ref, "candidates": exc.candidates,
+                     "hint": f"give {exc.option} FILE|ID or --council NAME"})
+    error(f"{shown(exc.ref)} is in {len(exc.candidates)} documents of different councils; "
+          f"give {exc.option} FILE|ID or --council NAME:")
+    table = Table(show_edge=False)
+    for col in ("council", "plan / meeting", "document", "id", "date"):
+        table.add_column(col, overflow="fold")
+    for c in exc.candidates:
+        table.add_row(escape(c["council"] or "?"), escape(c["title"] or c["kind"] or ""), shown(c["source"]),
+                      str(c["document_id"]), str(c["date"] or ""))
+    err.print(table)
 
 
 def _print_snapshots(result: dict) -> None:

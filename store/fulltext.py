@@ -160,9 +160,12 @@ def search(bind: Connection, query: str, limit: int = 20, kinds: tuple[str, ...]
     """Hits for every word of ``query``, best first; if no row has them all, rows with any.
 
     Words are taken literally (punctuation and FTS operators are dropped) so a
-    query pasted from a PDF cannot be a syntax error.
+    query pasted from a PDF cannot be a syntax error; length and time are
+    bounded (``store.search_limits``), a query over time raises SearchTimeout.
     """
-    terms = _terms(query)
+    from .search_limits import LIMITS, bounded_terms, time_limited
+
+    terms, _ = bounded_terms(_terms(query[: LIMITS.max_chars]))
     if not terms:
         return []
     dialect = bind.dialect.name
@@ -174,7 +177,8 @@ def search(bind: Connection, query: str, limit: int = 20, kinds: tuple[str, ...]
             break
         phrase = " ".join(terms) if dialect == "postgresql" else '"' + " ".join(terms) + '"'
         params = {"match": _match(terms, dialect, any_term), "phrase": phrase, "limit": limit}
-        rows = bind.execute(sql, params).mappings().all()
+        with time_limited(bind):
+            rows = bind.execute(sql, params).mappings().all()
         if rows:
             return [Hit(**{**row, "snippet": _clean(row["snippet"]), "score": round(float(row["score"]), 6),
                            "phrase": bool(row["phrase"])})

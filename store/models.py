@@ -47,7 +47,7 @@ class Document(Base):
     __table_args__ = (UniqueConstraint("path", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    path: Mapped[str] = mapped_column(String(1024))
+    path: Mapped[str] = mapped_column(Text)  # any length (migration ux01)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     kind: Mapped[str] = mapped_column(String(32))
