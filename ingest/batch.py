@@ -36,6 +36,7 @@ class FileResult:
     counts: dict = field(default_factory=dict)
     replaced_council: Optional[str] = None  # a re-extraction's council before it, whose people and links change too
     warnings: list = field(default_factory=list)  # stored, but something in the file could not be read
+    ocr: str = ""  # the pages read by OCR and its mean confidence, for the report
 
     def line(self) -> str:
         if self.status == "failed":
@@ -64,15 +65,17 @@ def record_counts(record: dict) -> dict:
     return counts
 
 
-def extract_file(path: Path, filetype: str | None = None, sha: str | None = None) -> tuple[dict, object]:
+def extract_file(path: Path, filetype: str | None = None, sha: str | None = None,
+                 ocr: str = "auto") -> tuple[dict, object]:
     """File -> (normalised contract record, page model). Raises ExtractError.
 
     A batch run has already typed and hashed the file; it passes both in so the
-    file is read once for them.
+    file is read once for them. ``ocr`` (auto, off, force): which pages are read
+    by OCR, which is part of reading the file, so it runs in the worker process.
     """
     filetype = filetype or detect_filetype(path)
     sha = sha or sha256_of(path)
-    model = load_model(path, filetype, sha)
+    model = load_model(path, filetype, sha, ocr)
     record = build_contract(model)
     normalise_record(record)
     return record, model
@@ -86,9 +89,10 @@ class _Job:
     sha: str
     replace: Optional[tuple] = None  # (document id, version, council) of rows to replace
     note: str = ""
+    ocr: str = "auto"
 
 
-def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> FileResult | _Job:
+def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool, ocr: str = "auto") -> FileResult | _Job:
     """Skip, restore or read: the cheap part, which needs only the file's hash."""
     shown, key = str(path), _key(path)
     try:
@@ -111,10 +115,10 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
                 counts = record_counts(current.contract) if note and current.contract else {}
                 return FileResult(shown, status, note, current.kind, current.version, current.id,
                                   current.council, counts)
-            return _Job(path, filetype, sha, (current.id, current.version, current.council), note)
+            return _Job(path, filetype, sha, (current.id, current.version, current.council), note, ocr)
         if known is not None:
             return _same_as(shown, known)
-    return _Job(path, filetype, sha)
+    return _Job(path, filetype, sha, ocr=ocr)
 
 
 def _same_as(shown: str, known: m.Document) -> FileResult:
@@ -126,7 +130,7 @@ def _extract(job: _Job) -> tuple[Optional[dict], object, Optional[str]]:
     """(record, model, None) or (None, None, why it failed); runs in a worker process
     when a batch reads several files at once."""
     try:
-        record, model = extract_file(job.path, job.filetype, job.sha)
+        record, model = extract_file(job.path, job.filetype, job.sha, job.ocr)
         return record, model, None
     except ExtractError as exc:
         return None, None, exc.reason
@@ -153,12 +157,24 @@ def _store(Session_: sessionmaker[Session], job: _Job, extracted) -> FileResult:
             doc = store_document(session, record, key, record["source"]["sha256"], version, model)
             return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
                               doc.id, record.get("council"), record_counts(record),
-                              replace[2] if replace else None, list(record["source"].get("warnings") or []))
+                              replace[2] if replace else None, list(record["source"].get("warnings") or []),
+                              ocr_text(record["source"]))
     except Exception as exc:
         return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {_first_line(exc)})")
 
 
-def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False) -> FileResult:
+def ocr_text(source: dict) -> str:
+    """"OCR pages 1-3 of 5, mean confidence 93.1", or "" when no page was OCR'd."""
+    from plantrace.extract.pdf import _pages
+
+    if not source.get("ocr_pages"):
+        return ""
+    return (f"OCR {_pages(source['ocr_pages'])} of {source['pages']}, "
+            f"mean confidence {source.get('ocr_confidence') or 0:.1f}")
+
+
+def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False,
+                ocr: str = "auto") -> FileResult:
     """Store one file as one transaction.
 
     A file whose content is already the current version of its path is skipped,
@@ -166,7 +182,7 @@ def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = F
     that version are replaced in the same transaction, so a database keeps up
     with a newer extractor without new versions of unchanged files.
     """
-    decided = _decide(Session_, path, reextract)
+    decided = _decide(Session_, path, reextract, ocr)
     return decided if isinstance(decided, FileResult) else _store(Session_, decided, _extract(decided))
 
 
@@ -204,10 +220,10 @@ STORED = ("ingested", "re-extracted")
 
 def run_batch(Session_: sessionmaker[Session], files: list[Path],
               on_file: Callable[[FileResult], None] | None = None,
-              reextract: bool = False, jobs: int = 1) -> tuple[list[FileResult], dict]:
+              reextract: bool = False, jobs: int = 1, ocr: str = "auto") -> tuple[list[FileResult], dict]:
     """Ingest ``files`` in order; with ``jobs`` > 1, that many processes read PDFs at
-    once while this one stores them, one transaction per document, in file order."""
-    decided = [_decide(Session_, path, reextract) for path in files]
+    once (OCR included) while this one stores them, one transaction per document, in file order."""
+    decided = [_decide(Session_, path, reextract, ocr) for path in files]
     pending = [d for d in decided if isinstance(d, _Job)]
     pool = ProcessPoolExecutor(min(jobs, len(pending))) if jobs > 1 and len(pending) > 1 else None
     try:

@@ -12,6 +12,7 @@ upgrade a database.
 """
 from __future__ import annotations
 
+import enum
 import json
 import sys
 from pathlib import Path
@@ -29,6 +30,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split
 console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
+class OcrMode(str, enum.Enum):
+    auto = "auto"
+    off = "off"
+    force = "force"
+
+
+OcrOption = typer.Option("auto", "--ocr", case_sensitive=False,
+                         help="auto: read pages with no text layer by OCR; force: every page; off: none")
 DbOption = typer.Option(None, "--db", help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")
 
 
@@ -69,7 +78,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
                                           help="Read unchanged files again and replace their stored rows "
                                                "(after upgrading plantrace)"),
            jobs: int = typer.Option(1, "--jobs", "-j", min=1,
-                                    help="Read this many files at once in worker processes")):
+                                    help="Read this many files at once in worker processes"),
+           ocr: OcrMode = OcrOption):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from plantrace.ingest.batch import run_batch
     from plantrace.ingest.discover import discover
@@ -93,7 +103,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or f
                 progress.console.print(f"[yellow]warning[/yellow] {result.path}: {warning}", soft_wrap=True,
                                        highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs, ocr=ocr.value)
     failed = [r for r in results if r.status == "failed"]
     if json_out:
         _print_json({"files": [r.__dict__ for r in results], "derived": derived})
@@ -110,6 +120,8 @@ def _report(results, derived) -> None:
     for r in results:
         style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
         shown = r.reason if r.status == "failed" else (r.summary() or r.reason)
+        if r.ocr:
+            shown += f"\n{r.ocr}"
         if r.warnings:
             shown += "".join(f"\n[yellow]warning: {w}[/yellow]" for w in r.warnings)
         table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), shown)
@@ -123,14 +135,15 @@ def _report(results, derived) -> None:
 
 @app.command()
 def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text rendering"),
-            json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)")):
+            json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)"),
+            ocr: OcrMode = OcrOption):
     """Extract one document without a database."""
     from plantrace.api import extract as extract_document
     from plantrace.extract.errors import ExtractError
-    from plantrace.ingest.batch import record_counts
+    from plantrace.ingest.batch import ocr_text, record_counts
 
     try:
-        document = extract_document(file)
+        document = extract_document(file, ocr.value)
     except ExtractError as exc:
         err.print(f"[red]error[/red] {escape(exc.path)}: {escape(exc.reason)}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
@@ -141,6 +154,8 @@ def extract(file: Path = typer.Argument(..., help="A PDF or Markdown/text render
         console.print(f"{escape(str(file))}: {record['kind']} · {escape(record.get('council') or '?')} · "
                       f"{record.get('date') or '?'}", highlight=False)
         console.print(", ".join(f"{v} {k}" for k, v in record_counts(record).items()))
+        if record["source"].get("ocr_pages"):
+            console.print(ocr_text(record["source"]), highlight=False)
 
 
 @app.command()
