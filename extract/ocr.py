@@ -9,13 +9,13 @@ born-digital page; nothing downstream knows the difference.
 
 Tesseract (through pytesseract) is the engine: a Debian package whose models
 come with it (``tesseract-ocr``), so nothing is downloaded when a file is read,
-it reports a box and a confidence for every word, and it detects page
-orientation (OSD). Words under a confidence floor are kept but listed, so a
+and it reports a box and a confidence for every word. Words under a confidence floor are kept but listed, so a
 reader can check them against the image.
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from typing import Optional
@@ -35,7 +35,7 @@ class OcrSettings:
     confidence_floor: float = 60.0  # words Tesseract is less sure of (0..100) are flagged
     max_skew: float = 5.0  # degrees either way searched for a page scanned off level
     skew_step: float = 0.1  # degrees: the search's finest step
-    osd_dpi: int = 100  # orientation needs only the shapes of lines, so a small image
+    probe_dpi: int = 150  # a band read at this resolution tells a sideways page's way up
     min_words: int = 3  # fewer readable words than this and the page is unreadable
     bold_ratio: float = 1.3  # a word whose strokes are this much thicker than the page's usual is bold
 
@@ -115,33 +115,39 @@ def render(pdf_path, page_number: int, dpi: int) -> tuple[np.ndarray, float, flo
 
 
 SIDEWAYS = 2.0  # rows of ink this much sharper across the page than along it: the text runs up the page
+PROBE_BAND = 0.3  # share of the page's height read to tell which way up a sideways page goes
 
 
-def _rotation(gray: np.ndarray, scale: float, settings: OcrSettings) -> tuple[int, float]:
+def _rotation(gray: np.ndarray, settings: OcrSettings) -> tuple[int, float]:
     """(degrees to turn the image clockwise so its text stands upright, skew once upright).
 
     Lines of text make the ink's profile across them sharp, so the profile is
     compared along both axes, each at its own best angle (a skewed page blurs
-    both). Tesseract's orientation detection (OSD) costs as much as a third of
-    reading the page, so it is asked only to tell a quarter turn one way from
-    the other, when the text runs up or down the page.
+    both). A page whose text runs up or down is turned the way in which OCR
+    reads a band of it with more confidence: Tesseract's orientation detection
+    (OSD) guessed wrong on pages that are mostly table rules.
     """
-    import pytesseract
-
     ink = ink_mask(gray)
     angle, level = _skew(ink, settings)
     _, across = _skew(np.ascontiguousarray(ink.T), settings)
     if across <= SIDEWAYS * level:
         return 0, angle
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
-    try:
-        osd = pytesseract.image_to_osd(small, config="--psm 0", output_type=pytesseract.Output.DICT)
-        rotate = int(osd.get("rotate", 0)) % 360
-    except pytesseract.TesseractError:  # too little text to tell
-        rotate = 0
-    if rotate not in (90, 270):
-        rotate = 90  # the profiles say sideways; a quarter turn at least lays the lines level
+    scale = settings.probe_dpi / settings.dpi
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    rotate = max((90, 270), key=lambda r: _legibility(_turn(small, r), settings))
     return rotate, _skew(ink_mask(_turn(gray, rotate)), settings)[0]
+
+
+def _legibility(gray: np.ndarray, settings: OcrSettings) -> float:
+    """How much OCR reads with confidence in the middle band of an upright image."""
+    import pytesseract
+
+    h = gray.shape[0]
+    band = gray[int(h * (0.5 - PROBE_BAND / 2)):int(h * (0.5 + PROBE_BAND / 2))]
+    data = pytesseract.image_to_data(band, lang=settings.lang, config="--psm 3 -c tessedit_do_invert=0",
+                                     output_type=pytesseract.Output.DICT)
+    return sum(float(c) for t, c in zip(data["text"], data["conf"])
+               if len((t or "").strip()) >= 3 and float(c) >= settings.confidence_floor)
 
 
 def _turn(image: np.ndarray, degrees: int) -> np.ndarray:
@@ -196,7 +202,7 @@ def _stroke(ink: np.ndarray) -> float:
     if ink.size == 0 or not ink.any():
         return 0.0
     dist = cv2.distanceTransform(cv2.copyMakeBorder(ink, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0),
-                                 cv2.DIST_L2, 3)
+                                 cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
     ridge = (dist > 0) & (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8)))
     return 2.0 * float(np.median(dist[ridge])) if ridge.any() else 0.0
 
@@ -220,50 +226,88 @@ def _read_words(gray: np.ndarray, ink: np.ndarray, settings: OcrSettings) -> lis
     return words
 
 
-BULLET_GAP = 0.8  # a lone mark at a line's start followed by a gap this many line heights wide is a bullet
-BULLET_HEIGHT = 0.75  # ... and no taller than this share of the line
+BULLET_GAP = 0.8  # a letter-like mark opening a line, then a gap this many line heights wide, is a bullet
+BULLET_HEIGHT = 0.75  # ... if it is no taller than this share of the line
+_GLUED = re.compile(r"^([^\w\s(\[\"'‘“-])(\(?(?:[a-z]|[0-9]{1,2}|[ivx]{1,4})[.)])$")
+_DASHES = set("-–—")
 
 
-def _bullets(words: list[dict]) -> None:
-    """A list's bullet glyph read as a letter or sign ("e", "»", ">") becomes "•".
+def _is_mark(text: str) -> bool:
+    """A token of signs only ("»", ">»", "¢", "*"): not a word, a number, a bracket or a dash."""
+    return (len(text) <= 3 and not any(ch.isalnum() for ch in text) and text[0] not in "([\"'‘“"
+            and not set(text) <= _DASHES)
 
-    Known by layout: a mark of one or two characters opens the line, sits
-    lower than the line's letters reach, and is set off from the text by an
-    indent wider than a space.
+
+def _segments(words: list[dict], rules: list[Rule]) -> list[list[dict]]:
+    """Tesseract's lines cut where a column rule or a gutter parts them: one cell's line each.
+
+    With the rules erased, OCR may run one line across the cells of a table
+    row; a bullet opens the line of its own cell.
     """
     lines: dict[tuple, list[dict]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)
+    columns = [r for r in rules if not r.horizontal]
+    out = []
     for line in lines.values():
         line.sort(key=lambda w: w["x0"])
-        if len(line) < 2:
-            continue
-        first, nxt = line[0], line[1]
         height = max(w["bottom"] for w in line) - min(w["top"] for w in line)
-        if (len(first["text"]) <= 2 and not first["text"][:1].isdigit() and not first["text"].isalpha() or
-                len(first["text"]) == 1 and first["text"] in "eoc") and height > 0:
-            if (first["bottom"] - first["top"] <= BULLET_HEIGHT * height
-                    and nxt["x0"] - first["x1"] >= BULLET_GAP * height):
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        current = [line[0]]
+        for prev, w in zip(line, line[1:]):
+            ruled = any(prev["x1"] <= r.x0 <= w["x0"] and r.top <= bottom and r.bottom >= top for r in columns)
+            if ruled or w["x0"] - prev["x1"] > SPACE_MAX * height:
+                out.append(current)
+                current = []
+            current.append(w)
+        out.append(current)
+    return out
+
+
+def _bullets(words: list[dict], rules: list[Rule]) -> None:
+    """A list's bullet glyph read as a sign or letters ("»", "¢", "e", "Vv") becomes "•".
+
+    Known by layout: a token of signs only opening a cell's line is a bullet
+    (prose does not open with one); one or two letters opening it are one only
+    when an indent wider than a space sets them off from the text. A bullet
+    read into the list label after it ("¢c)") is split from the label.
+    """
+    for line in _segments(words, rules):
+        first = line[0]
+        glued = _GLUED.match(first["text"])
+        if glued:
+            cut = first["x0"] + (first["x1"] - first["x0"]) * len(glued.group(1)) / len(first["text"])
+            words.append({**first, "text": glued.group(2), "x0": cut + 1})
+            first.update(text="•", x1=cut - 1)
+        elif _is_mark(first["text"]):
+            first["text"] = "•"
+        elif len(line) >= 2 and len(first["text"]) <= 2 and first["text"].isalpha():
+            height = max(w["bottom"] for w in line) - min(w["top"] for w in line)
+            if line[1]["x0"] - first["x1"] >= BULLET_GAP * height:
                 first["text"] = "•"
 
 
 SHORT = 3  # words of this many characters or fewer give too little ink to judge alone
+_TALL = set("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOW = set("gjpqy,;()[]{}|/")
 
 
 def _bold(words: list[dict], ratio: float) -> None:
-    """Bold words: strokes thicker, for their line's height, than the page's usual.
+    """Bold words: strokes thicker, for their type's size, than the page's usual.
 
     OCR reports no font, and headings are known by weight. A stroke's width
-    grows with the type size, so it is taken relative to the line's height;
-    a short word ("of", "IN") is judged with the longer words of its line.
+    grows with the type size, so it is taken relative to the height of the
+    line's capitals and ascenders; a short word ("of", "IN") is judged with
+    the longer words of its line.
     """
     lines: dict[tuple, list[dict]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)
     for line in lines.values():
-        height = max(w["bottom"] for w in line) - min(w["top"] for w in line)
+        tall = [w["bottom"] - w["top"] for w in line if _TALL & set(w["text"]) and not _LOW & set(w["text"])]
+        height = float(np.median(tall)) if tall else float(np.median([w["bottom"] - w["top"] for w in line]))
         for w in line:
-            w["weight"] = w["stroke"] / max(height, 1)
+            w["weight"] = w["stroke"] / max(height, 1.0)
     weights = sorted(w["weight"] for w in words if len(w["text"]) > SHORT)
     if len(weights) < 10:
         return
@@ -285,7 +329,7 @@ def ocr_page(pdf_path, page_number: int, settings: OcrSettings = SETTINGS) -> Oc
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page, one core: --jobs runs pages side by side
     rgb, width_pt, height_pt = render(pdf_path, page_number, settings.dpi)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    rotation, angle = _rotation(gray, settings.osd_dpi / settings.dpi, settings)
+    rotation, angle = _rotation(gray, settings)
     if rotation:
         rgb, gray = _turn(rgb, rotation), _turn(gray, rotation)
         if rotation in (90, 270):
@@ -300,7 +344,7 @@ def ocr_page(pdf_path, page_number: int, settings: OcrSettings = SETTINGS) -> Oc
     gray[rule_pixels > 0] = 255  # rules read as "|" and "_" by OCR; they are the table's, not text
     ink[rule_pixels > 0] = 0
     words = _read_words(gray, ink, settings)
-    _bullets(words)
+    _bullets(words, rules)
     _bold(words, settings.bold_ratio)
     k = 1.0 / px_per_pt
     page = OcrPage(page_number, width_pt, height_pt, rotation=rotation, skew=angle)
