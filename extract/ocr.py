@@ -264,6 +264,19 @@ def _segments(words: list[dict], rules: list[Rule]) -> list[list[dict]]:
     return out
 
 
+_NOISY_LABEL = re.compile(r"^(?:[^\w\s(]+|([a-hj-uwyz])(?=\1))(\(?(?:[a-z]|[0-9]{1,2}|[ivx]{1,4})[.)])$")
+
+
+def _label(text: str) -> str:
+    """A list label after a bullet with OCR's noise taken off: "¢c)" and "cc)" are "c)".
+
+    A sign before a label is a speck or the bullet's tail; a doubled letter
+    is not a label (roman "ii)" and "xx)" are, and stay).
+    """
+    m = _NOISY_LABEL.match(text)
+    return m.group(2) if m else text
+
+
 def _bullets(words: list[dict], rules: list[Rule]) -> None:
     """A list's bullet glyph read as a sign or letters ("»", "¢", "e", "Vv") becomes "•".
 
@@ -281,6 +294,8 @@ def _bullets(words: list[dict], rules: list[Rule]) -> None:
             first.update(text="•", x1=cut - 1)
         elif _is_mark(first["text"]):
             first["text"] = "•"
+            if len(line) >= 2:
+                line[1]["text"] = _label(line[1]["text"])
         elif len(line) >= 2 and len(first["text"]) <= 2 and first["text"].isalpha():
             height = max(w["bottom"] for w in line) - min(w["top"] for w in line)
             if line[1]["x0"] - first["x1"] >= BULLET_GAP * height:
