@@ -46,9 +46,18 @@ class Fill:
     rgb: tuple[float, float, float]  # 0..1
 
 
+INK_MAX = 160  # 0..255: nothing lighter is ink, whatever Otsu says of a page of paper and noise alone
+
+
 def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark pixels as 255: Otsu's threshold copes with a scan's grey paper and noise."""
-    _, mask = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    """Dark pixels as 255: Otsu's threshold copes with a scan's grey paper and noise.
+
+    On a blank sheet Otsu splits the paper's own noise in two; capping the
+    threshold keeps that noise paper.
+    """
+    level, mask = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if level > INK_MAX:
+        _, mask = cv2.threshold(gray, INK_MAX, 255, cv2.THRESH_BINARY_INV)
     return mask
 
 

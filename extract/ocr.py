@@ -41,6 +41,7 @@ class OcrSettings:
 
 
 SETTINGS = OcrSettings()
+BLANK_INK = 0.0005  # a page with less of its area inked than this is a blank sheet: not worth reading
 MODES = ("auto", "off", "force")
 
 
@@ -344,6 +345,8 @@ def ocr_page(pdf_path, page_number: int, settings: OcrSettings = SETTINGS) -> Oc
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page, one core: --jobs runs pages side by side
     rgb, width_pt, height_pt = render(pdf_path, page_number, settings.dpi)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if np.count_nonzero(ink_mask(gray)) < BLANK_INK * gray.size:
+        return OcrPage(page_number, width_pt, height_pt, seconds=time.perf_counter() - started)  # a blank sheet
     rotation, angle = _rotation(gray, settings)
     if rotation:
         rgb, gray = _turn(rgb, rotation), _turn(gray, rotation)
