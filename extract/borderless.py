@@ -86,7 +86,8 @@ def borderless_tables(path, page, page_number: int, carried=None):
         return found, runs_on
     if not looks_tabular(page):
         return [], None
-    tables = _camelot_tables(path, page, page_number)
+    # camelot reads the file's own text layer, which an OCR'd page does not have
+    tables = None if getattr(page, "ocr", None) else _camelot_tables(path, page, page_number)
     if tables is None:
         tables = _clustered_tables(page, page_number)
     return [t for t in tables if not _bulleted_list(t)], None

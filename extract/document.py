@@ -14,8 +14,9 @@ from .pdf import load_pdf
 from .text import load_text
 
 
-def load_model(path: Path, filetype: str, sha256: str = "") -> DocumentModel:
-    return load_pdf(path, sha256) if filetype == "pdf" else load_text(path, sha256)
+def load_model(path: Path, filetype: str, sha256: str = "", ocr: str = "auto") -> DocumentModel:
+    """``ocr`` (auto, off, force) says which PDF pages are read by OCR; see ``pdf.load_pdf``."""
+    return load_pdf(path, sha256, ocr) if filetype == "pdf" else load_text(path, sha256)
 
 
 def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
@@ -25,7 +26,7 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
     council = council_name(model)
     record = {
         "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages),
-                   "warnings": list(model.warnings)},
+                   "warnings": list(model.warnings), **_ocr_source(model)},
         "kind": kind,
         "council": council,
         "title": document_title(model, council),
@@ -56,6 +57,15 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
         record["report"] = result.get("report")
         _prefer(record, result.get("meeting") or {})
     return record
+
+
+def _ocr_source(model: DocumentModel) -> dict:
+    """The pages read by OCR, how sure it was of their words, and the words it doubted."""
+    words = sum(o["words"] for o in model.ocr)
+    mean = sum((o["confidence"] or 0) * o["words"] for o in model.ocr) / words if words else None
+    return {"ocr_pages": [o["page"] for o in model.ocr],
+            "ocr_confidence": round(mean, 1) if mean is not None else None,
+            "ocr": list(model.ocr), "ocr_low_confidence": list(model.ocr_low_confidence)}
 
 
 def _prefer(record: dict, meeting: dict) -> None:

@@ -101,6 +101,8 @@ class DocumentModel:
     pages: list[Page]
     metadata: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # what was read but may be incomplete, one line each
+    ocr: list[dict] = field(default_factory=list)  # one summary per page read by OCR (see extract.ocr)
+    ocr_low_confidence: list[dict] = field(default_factory=list)  # OCR'd words under the confidence floor
 
     @property
     def text(self) -> str:

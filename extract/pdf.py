@@ -245,23 +245,43 @@ def open_pdf(path: str | Path):
     return pdf
 
 
-def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
-    from .borderless import borderless_tables  # fallback for tables without rules
+def _needs_ocr(page, mode: str) -> bool:
+    """``force``: every page; ``auto``: a page that is a picture with no text layer."""
+    if mode == "force":
+        return True
+    return mode == "auto" and not any(not c["text"].isspace() for c in page.chars) and bool(page.images)
 
+
+def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentModel:
+    """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force)."""
+    from .borderless import borderless_tables  # fallback for tables without rules
+    from .ocr import MODES, SETTINGS, available
+
+    if ocr not in MODES:
+        raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
     path = Path(path)
     pdf = open_pdf(path)
     try:
         pages = []
         n_chars = 0
         read: list[int] = []  # characters decoded on each page
-        scanned = []  # pages that are pictures of text
+        scanned = []  # pages that are pictures of text, not read
+        ocr_read = []  # OCR results of the pages read that way
+        no_ocr = available() if ocr != "off" else "OCR is off"
         carried = None  # header of an unruled table running on from the previous page
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                n_chars += len(page.chars)
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
+                if _needs_ocr(page, ocr) and no_ocr is None:
+                    from .ocr import apply_to, ocr_page
+
+                    result = ocr_page(path, i)
+                    if result.words:
+                        apply_to(page, result)
+                        ocr_read.append(result)
                 if not page.chars and page.images:
                     scanned.append(i)
+                n_chars += len(page.chars)
                 runs_on = None
 
                 def unruled(page=page, i=i):
@@ -281,14 +301,31 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
             raise NoTextLayer(path, f"text on all {len(pages)} pages is in a font encoding the PDF reader "
                                     "cannot decode")
         if n_chars == 0:
-            raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; OCR needed)")
+            raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; "
+                                    f"{_ocr_failed(ocr, no_ocr)})")
         model = DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
         if undecoded:
             model.warnings.append(f"text on {_pages(undecoded)} of {len(pages)} is in a font encoding the PDF "
                                   "reader cannot decode: some or all of it is missing")
         if scanned:
-            model.warnings.append(f"no text layer on {_pages(scanned)} of {len(pages)} (scanned images; OCR needed): "
-                                  "their content is not extracted")
+            model.warnings.append(f"no text layer on {_pages(scanned)} of {len(pages)} (scanned images; "
+                                  f"{_ocr_failed(ocr, no_ocr)}): their content is not extracted")
+        if ocr_read:
+            model.ocr = [r.summary(SETTINGS.confidence_floor) for r in ocr_read]
+            model.ocr_low_confidence = [
+                {"page": r.number, "text": w.text, "confidence": w.conf,
+                 "bbox": [round(w.x0, 1), round(w.top, 1), round(w.x1, 1), round(w.bottom, 1)]}
+                for r in ocr_read for w in r.low_confidence(SETTINGS.confidence_floor)]
         return rejoin_split_words(model)
     finally:
         pdf.close()
+
+
+def _ocr_failed(mode: str, unavailable: str | None) -> str:
+    """Why a picture of a page has no text: OCR off or missing, or nothing it could read."""
+    if mode == "off":
+        return "OCR needed; OCR is off"
+    if unavailable:
+        return f"OCR needed; {unavailable}"
+    return "OCR read no text: blank or unreadable"
+

@@ -48,6 +48,7 @@ class FileResult:
     sha256: str = ""
     seconds: float = 0.0  # reading and storing it
     pages: int = 0
+    ocr: str = ""  # the pages read by OCR and its mean confidence, for the report
 
     def line(self) -> str:
         if self.status == "failed":
@@ -76,15 +77,17 @@ def record_counts(record: dict) -> dict:
     return counts
 
 
-def extract_file(path: Path, filetype: str | None = None, sha: str | None = None) -> tuple[dict, object]:
+def extract_file(path: Path, filetype: str | None = None, sha: str | None = None,
+                 ocr: str = "auto") -> tuple[dict, object]:
     """File -> (normalised contract record, page model). Raises ExtractError.
 
     A batch run has already typed and hashed the file; it passes both in so the
-    file is read once for them.
+    file is read once for them. ``ocr`` (auto, off, force): which pages are read
+    by OCR, which is part of reading the file, so it runs in the worker process.
     """
     filetype = filetype or detect_filetype(path)
     sha = sha or sha256_of(path)
-    model = load_model(path, filetype, sha)
+    model = load_model(path, filetype, sha, ocr)
     record = normalise_record(build_contract(model))
     return record, model
 
@@ -97,9 +100,10 @@ class _Job:
     sha: str
     replace: Optional[tuple] = None  # (document id, version, council) of rows to replace
     note: str = ""
+    ocr: str = "auto"
 
 
-def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> FileResult | _Job:
+def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool, ocr: str = "auto") -> FileResult | _Job:
     """Skip, restore or read: the cheap part, which needs only the file's hash."""
     shown, key = str(path), _key(path)
     try:
@@ -125,10 +129,10 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
                 counts = record_counts(current.contract) if note and current.contract else {}
                 return FileResult(shown, status, note, current.kind, current.version, current.id,
                                   current.council, counts, sha256=sha)
-            return _Job(path, filetype, sha, (current.id, current.version, current.council), note)
+            return _Job(path, filetype, sha, (current.id, current.version, current.council), note, ocr)
         if known is not None:
             return _same_as(shown, known)
-    return _Job(path, filetype, sha)
+    return _Job(path, filetype, sha, ocr=ocr)
 
 
 def _same_as(shown: str, known: m.Document) -> FileResult:
@@ -140,7 +144,7 @@ def _extract(job: _Job) -> tuple[Optional[dict], object, Optional[str]]:
     """(record, model, None) or (None, None, why it failed), read in this process without
     supervision; batches read through ``ingest.cluster`` instead."""
     try:
-        record, model = extract_file(job.path, job.filetype, job.sha)
+        record, model = extract_file(job.path, job.filetype, job.sha, job.ocr)
         return record, model, None
     except ExtractError as exc:
         return None, None, exc.reason
@@ -195,10 +199,21 @@ def _store_once(Session_: sessionmaker[Session], job: _Job, record: dict, model)
         return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
                           doc.id, record.get("council"), record_counts(record),
                           replace[2] if replace else None, list(record["source"].get("warnings") or []),
-                          sha256=job.sha)
+                          sha256=job.sha, ocr=ocr_text(record["source"]))
 
 
-def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False) -> FileResult:
+def ocr_text(source: dict) -> str:
+    """"OCR pages 1-3 of 5, mean confidence 93.1", or "" when no page was OCR'd."""
+    from plantrace.extract.pdf import _pages
+
+    if not source.get("ocr_pages"):
+        return ""
+    return (f"OCR {_pages(source['ocr_pages'])} of {source['pages']}, "
+            f"mean confidence {source.get('ocr_confidence') or 0:.1f}")
+
+
+def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False,
+                ocr: str = "auto") -> FileResult:
     """Store one file as one transaction (read in this process; ``run_batch`` supervises).
 
     A file whose content is already the current version of its path is skipped,
@@ -206,7 +221,7 @@ def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = F
     that version are replaced in the same transaction, so a database keeps up
     with a newer extractor without new versions of unchanged files.
     """
-    decided = _decide(Session_, path, reextract)
+    decided = _decide(Session_, path, reextract, ocr)
     return decided if isinstance(decided, FileResult) else _store(Session_, decided, _extract(decided))
 
 
@@ -234,13 +249,14 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
               on_file: Callable[[FileResult], None] | None = None,
               reextract: bool = False, jobs: int = 1, *, limits: Limits | None = None,
               workers: int | None = None, scheduler: str | None = None, executor=None,
-              record_run: bool = True) -> tuple[list[FileResult], dict]:
+              record_run: bool = True, ocr: str = "auto") -> tuple[list[FileResult], dict]:
     """Ingest ``files``: read by the executor the options name (``ingest.cluster``), stored
     here one transaction per document in file order, then each pending council rebuilt.
 
     ``jobs``/``workers`` > 1 start a local Dask cluster of that many processes (capped by
     CPUs and memory); ``scheduler`` uses a running one; otherwise documents are read one
-    at a time. Every document is read in a supervised worker under ``limits``.
+    at a time. Every document is read in a supervised worker under ``limits``;
+    ``ocr`` (auto, off, force) says which pages are read by OCR there.
     """
     limits = limits or Limits.from_env()
     own = executor is None
@@ -249,13 +265,13 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
     try:
         if record_run:
             run_id = start_run(Session_, len(files), "starting")
-        decided = [_decide(Session_, path, reextract) for path in files]
+        decided = [_decide(Session_, path, reextract, ocr) for path in files]
         pending = [d for d in decided if isinstance(d, _Job)]
         if own:
             executor = open_executor(limits, jobs, workers, scheduler) if pending else SerialExecutor(limits)
         if run_id is not None:
             set_executor(Session_, run_id, executor.name)
-        answers = executor.map((str(j.path), j.filetype, j.sha) for j in pending)
+        answers = executor.map((str(j.path), j.filetype, j.sha, j.ocr) for j in pending)
         for d in decided:
             began = time.monotonic()
             if isinstance(d, FileResult):

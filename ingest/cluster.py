@@ -27,13 +27,13 @@ from .limits import Limits, LimitExceeded, cap_jobs
 TASKS_AHEAD_PER_THREAD = 2
 
 
-def read_task(path: str, filetype: str, sha: str, limits: Limits):
+def read_task(path: str, filetype: str, sha: str, limits: Limits, ocr: str = "auto"):
     """One document, read in this process's supervised child; always returns an Extracted."""
     from .read import Extracted, read_document
     from .supervise import WorkerFailed, supervisor_for
 
     try:
-        return supervisor_for(limits).call(read_document, path, filetype, sha, limits)
+        return supervisor_for(limits).call(read_document, path, filetype, sha, limits, ocr)
     except (LimitExceeded, WorkerFailed) as exc:
         return Extracted(None, None, str(exc))
     except RuntimeError as exc:
@@ -48,9 +48,9 @@ class SerialExecutor:
     def __init__(self, limits: Limits):
         self.limits = limits
 
-    def map(self, tasks: Iterable[tuple[str, str, str]]) -> Iterator:
-        for path, filetype, sha in tasks:
-            yield read_task(path, filetype, sha, self.limits)
+    def map(self, tasks: Iterable[tuple[str, str, str, str]]) -> Iterator:
+        for path, filetype, sha, ocr in tasks:
+            yield read_task(path, filetype, sha, self.limits, ocr)
 
     def close(self) -> None:
         from .supervise import supervisor_for
@@ -70,7 +70,7 @@ class DaskExecutor:
         except Exception:
             return 1
 
-    def map(self, tasks: Iterable[tuple[str, str, str]]) -> Iterator:
+    def map(self, tasks: Iterable[tuple[str, str, str, str]]) -> Iterator:
         from .read import Extracted
 
         window = max(2, TASKS_AHEAD_PER_THREAD * self._threads())
@@ -78,11 +78,11 @@ class DaskExecutor:
         todo = iter(tasks)
 
         def submit(task) -> None:
-            path, filetype, sha = task
+            path, filetype, sha, ocr = task
             # keyed by content: a retry or a second client asking for the same bytes shares one task
-            which = hashlib.sha256(f"{path}\0{self.limits}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
+            which = hashlib.sha256(f"{path}\0{self.limits}\0{ocr}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
             key = f"plantrace-read-{sha}-{which}"
-            flight.append(self.client.submit(read_task, path, filetype, sha, self.limits, key=key, pure=False,
+            flight.append(self.client.submit(read_task, path, filetype, sha, self.limits, ocr, key=key, pure=False,
                                              retries=1))
 
         for task in todo:

@@ -35,7 +35,7 @@ class Extracted:
     pages: int = 0
 
 
-def read_document(path: str, filetype: str, sha: str, limits: Limits) -> Extracted:
+def read_document(path: str, filetype: str, sha: str, limits: Limits, ocr: str = "auto") -> Extracted:
     """Runs in the supervised child; returns an Extracted, never raises for a bad document."""
     source = Path(path)
     try:
@@ -54,7 +54,7 @@ def read_document(path: str, filetype: str, sha: str, limits: Limits) -> Extract
             copy.write_bytes(data)
             del data
             pages = check_pages(copy, limits) if filetype == "pdf" else 0
-            record, model = extract_file(copy, filetype, sha_read)
+            record, model = extract_file(copy, filetype, sha_read, ocr)
     except LimitExceeded as exc:
         return Extracted(None, None, str(exc), sha_read)
     except ExtractError as exc:

@@ -17,23 +17,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from plantrace.records import Document
 
 
-def extract_record(path: str | Path) -> dict:
+def extract_record(path: str | Path, ocr: str = "auto") -> dict:
     """One file into its output-contract dict (normalised), without a database.
 
-    Raises ``plantrace.extract.errors.ExtractError`` (one line: file and problem)
-    for a file that cannot be read.
+    ``ocr``: ``"auto"`` reads pages with no text layer by OCR, ``"force"`` every
+    page, ``"off"`` none. Raises ``plantrace.extract.errors.ExtractError`` (one
+    line: file and problem) for a file that cannot be read.
     """
     from plantrace.ingest.batch import extract_file
 
-    record, _ = extract_file(Path(path))
+    record, _ = extract_file(Path(path), ocr=ocr)
     return record
 
 
-def extract(path: str | Path) -> "Document":
-    """One file into a typed :class:`plantrace.records.Document`, without a database."""
+def extract(path: str | Path, ocr: str = "auto") -> "Document":
+    """One file into a typed :class:`plantrace.records.Document`, without a database
+    (``ocr`` as for :func:`extract_record`)."""
     from plantrace.records import Document
 
-    return Document.from_record(extract_record(path))
+    return Document.from_record(extract_record(path, ocr))
 
 
 class Database:
@@ -72,7 +74,7 @@ class Database:
 
     # -- batch operator --------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], *, reextract: bool = False, jobs: int = 1,
-               on_file: Optional[Callable] = None):
+               on_file: Optional[Callable] = None, ocr: str = "auto"):
         """Ingest files or folders: returns ``(results, derived)``; each result is a
         :class:`plantrace.ingest.batch.FileResult`, ``derived`` counts the persons and
         links refreshed."""
@@ -80,7 +82,7 @@ class Database:
         from plantrace.ingest.discover import discover
 
         files, _ = discover([Path(p) for p in paths])
-        return run_batch(self._sessions, files, on_file, reextract=reextract, jobs=jobs)
+        return run_batch(self._sessions, files, on_file, reextract=reextract, jobs=jobs, ocr=ocr)
 
     # -- analyst ---------------------------------------------------------
     def status(self) -> dict:

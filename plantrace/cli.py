@@ -14,6 +14,7 @@ files are printed escaped (``plantrace.safe_text``).
 """
 from __future__ import annotations
 
+import enum
 import json
 import os
 import sys
@@ -35,6 +36,15 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, help=__doc__.splitl
 # a pipe gets wide lines so reports stay one row per file; $COLUMNS (or a terminal) sets the width
 console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True)
+
+class OcrMode(str, enum.Enum):
+    auto = "auto"
+    off = "off"
+    force = "force"
+
+
+OcrOption = typer.Option("auto", "--ocr", case_sensitive=False,
+                         help="auto: read pages with no text layer by OCR; force: every page; off: none")
 
 DbOption = typer.Option(None, "--db", metavar="URL",
                         help="Database URL or SQLite file (default: $PLANTRACE_DB or sqlite:///plantrace.db)")
@@ -126,7 +136,8 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH...", help="PDF/
            jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
                                     help="Read this many files at once in worker processes"),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only"),
-           verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file as it is done")):
+           verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file as it is done"),
+           ocr: OcrMode = OcrOption):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from plantrace.ingest.batch import FileResult, run_batch
     from plantrace.ingest.discover import discover_all
@@ -175,7 +186,7 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH...", help="PDF/
                     progress.console.print(f"[yellow]warning[/yellow] {shown(result.path)}: {shown(warning)}",
                                             soft_wrap=True, highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs, ocr=ocr.value)
     results = problems + results
     failed = [r for r in results if r.status == "failed"]
     if json_out:
@@ -215,6 +226,8 @@ def _report(results, derived, level: int = 1) -> None:
             style = {"failed": "red", "ingested": "green", "re-extracted": "cyan"}.get(r.status, "dim")
             reason = r.reason if r.status == "failed" else (r.summary() or r.reason)
             text = shown(reason)
+            if r.ocr:
+                text += f"\n{shown(r.ocr)}"
             if r.warnings:
                 text += "".join(f"\n[yellow]warning: {shown(w)}[/yellow]" for w in r.warnings)
             table.add_row(shown(Path(r.path).name), f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), text)
@@ -228,14 +241,15 @@ def _report(results, derived, level: int = 1) -> None:
 
 @app.command(epilog=example("plantrace extract minutes.pdf --json > minutes.json"))
 def extract(file: Path = typer.Argument(..., metavar="FILE", help="A PDF or Markdown/text rendering"),
-            json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)")):
+            json_out: bool = typer.Option(False, "--json", help="Print the document JSON (output contract)"),
+            ocr: OcrMode = OcrOption):
     """Extract one document without a database."""
     from plantrace.api import extract as extract_document
     from plantrace.extract.errors import ExtractError
-    from plantrace.ingest.batch import record_counts
+    from plantrace.ingest.batch import ocr_text, record_counts
 
     try:
-        document = extract_document(file)
+        document = extract_document(file, ocr.value)
     except ExtractError as exc:
         error(f"{shown(exc.path)}: {shown(exc.reason)}")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -246,6 +260,8 @@ def extract(file: Path = typer.Argument(..., metavar="FILE", help="A PDF or Mark
         console.print(f"{shown(file)}: {record['kind']} · {escape(record.get('council') or '?')} · "
                       f"{record.get('date') or '?'}", highlight=False)
         console.print(", ".join(f"{v} {k}" for k, v in record_counts(record).items()))
+        if record["source"].get("ocr_pages"):
+            console.print(ocr_text(record["source"]), highlight=False)
 
 
 @app.command(epilog=example("plantrace schema --out document.schema.json"))

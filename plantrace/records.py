@@ -49,11 +49,37 @@ class Record(BaseModel):
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
 
+class OcrPage(Record):
+    """How one page was read by OCR."""
+
+    page: int
+    confidence: Optional[float] = Field(None, description="Mean word confidence, 0-100")
+    words: int = 0
+    low_confidence_words: int = Field(0, description="Words under the confidence floor")
+    rotation: int = Field(0, description="Degrees the scan was turned clockwise to stand upright")
+    skew: float = Field(0.0, description="Degrees it was then turned to level its lines")
+    seconds: float = 0.0
+
+
+class OcrWord(Record):
+    """A word OCR read with a confidence under the floor."""
+
+    page: int
+    text: str
+    confidence: float
+    bbox: list[float] = Field(description="x0, top, x1, bottom in PDF points of the upright page")
+
+
 class Source(Record):
     path: str
     sha256: str = ""
     pages: int = 0
     warnings: list[str] = Field(default_factory=list, description="Stored, but something in the file could not be read")
+    ocr_pages: list[int] = Field(default_factory=list, description="Pages read by OCR (no usable text layer, or --ocr force)")
+    ocr_confidence: Optional[float] = Field(None, description="Mean OCR confidence (0-100) of the words on those pages")
+    ocr: list[OcrPage] = Field(default_factory=list, description="One summary per page read by OCR")
+    ocr_low_confidence: list[OcrWord] = Field(default_factory=list,
+                                              description="OCR'd words under the confidence floor: kept, but check them against the page")
 
 
 class DateSpan(Record):

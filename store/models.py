@@ -344,3 +344,4 @@ class Link(Base):
 # Run records and rebuild markers live in their own module; imported here so
 # that Base.metadata (and Alembic) sees every table.
 from . import run_models  # noqa: E402,F401
+from plantrace.store import ocr_models  # noqa: E402,F401  (pages read by OCR; registers its table)

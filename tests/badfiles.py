@@ -23,11 +23,14 @@ def encrypted_pdf(dest: Path) -> Path:
 
 
 def image_only_pdf(dest: Path) -> Path:
+    """A page that is only a picture, and a picture of no text: OCR reads nothing on it."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
     img = Image.new("RGB", (600, 200), "white")
-    ImageDraw.Draw(img).text((20, 80), "A scanned page with no text layer", fill="black")
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((40, 40, 160, 160), outline="black", width=6)
+    draw.rectangle((240, 60, 420, 140), fill="grey")
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     buf.seek(0)

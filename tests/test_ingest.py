@@ -167,7 +167,8 @@ def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_p
     assert "warning" in out.output and "no text layer on pages 2-3 of 4" in " ".join(out.output.split())
     report = json.loads(runner.invoke(app, ["ingest", str(pdf), "--db", url, "--json", "--reextract"]).stdout)
     assert report["files"][0]["warnings"] == [
-        "no text layer on pages 2-3 of 4 (scanned images; OCR needed): their content is not extracted"]
+        "no text layer on pages 2-3 of 4 (scanned images; OCR read no text: blank or unreadable): "
+        "their content is not extracted"]
     record = json.loads(runner.invoke(app, ["extract", str(pdf), "--json"]).output)
     assert record["source"]["warnings"] == report["files"][0]["warnings"]
     status = json.loads(runner.invoke(app, ["status", "--db", url, "--json"]).stdout)
