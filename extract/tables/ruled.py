@@ -1,0 +1,100 @@
+"""Tables drawn with rules: cells from the rules' crossings, merged cells as spans.
+
+pdfplumber's "lines" strategy finds the cell rectangles; a merged cell is one
+rectangle over several grid positions, so its span is the number of distinct
+rule positions it covers. Rules that only close a grid cut by a page break are
+supplied as the page model does (``pdf._open_ends``).
+
+What the rules alone get wrong is decided here, from the text they enclose:
+gridlines of a chart enclose (almost) no text; a frame with rules only under
+the header and above the total encloses rows whose cells are still set apart
+by white gutters, so its region goes to the unruled reader instead.
+"""
+from __future__ import annotations
+
+from ..pdf import TABLE_SETTINGS, _open_ends
+from .grid import GridCell, GridTable
+from .settings import SETTINGS
+from .words import TWord, inside, join_lines
+
+
+def _snap(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(points: list[float], v: float) -> int:
+    return min(range(len(points)), key=lambda i: abs(points[i] - v))
+
+
+def found_tables(page):
+    closing = _open_ends(page.edges)
+    settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS
+    return page.find_tables(settings)
+
+
+def grid_of(found, words: list[TWord], page_number: int, s=SETTINGS) -> GridTable | None:
+    """One found table as a grid with spans; None for gridlines holding no text."""
+    rects = [tuple(c) for c in found.cells]
+    if not rects:
+        return None
+    xs = _snap([v for r in rects for v in (r[0], r[2])], s.snap)
+    ys = _snap([v for r in rects for v in (r[1], r[3])], s.snap)
+    inner = [w for w in words if inside(w, found.bbox)]
+    cells = []
+    for r in rects:
+        c0, c1 = _index(xs, r[0]), _index(xs, r[2])
+        r0, r1 = _index(ys, r[1]), _index(ys, r[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        text = join_lines([w for w in inner if inside(w, r, 0.0)])
+        cells.append(GridCell(row=r0, col=c0, text=text, bbox=r, rowspan=r1 - r0, colspan=c1 - c0))
+    if not cells:
+        return None
+    _drop_empty_lines(cells)
+    filled = sum(bool(c.text.strip()) for c in cells)
+    if filled == 0 or (len(cells) > 4 and filled < s.min_filled_share * len(cells)):
+        return None  # chart gridlines, a drawn frame
+    table = GridTable(page=page_number, bbox=tuple(found.bbox), cells=cells, ruled=True, reader="ruled")
+    if table.n_rows * table.n_cols <= 1:
+        return None  # a box round a paragraph
+    return table
+
+
+def _drop_empty_lines(cells: list[GridCell]) -> None:
+    """Renumber rows and columns so that no grid line is left that starts no cell.
+
+    Double rules and cell borders drawn a hair apart leave grid positions that
+    only merged cells cross; they are not rows or columns of the table.
+    """
+    for key, span in (("row", "rowspan"), ("col", "colspan")):
+        starts = sorted({getattr(c, key) for c in cells})
+        ends = sorted({getattr(c, key) + getattr(c, span) for c in cells})
+        keep = sorted(set(starts) | set(ends))
+        remap = {v: i for i, v in enumerate(keep)}
+        for c in cells:
+            a, b = getattr(c, key), getattr(c, key) + getattr(c, span)
+            setattr(c, key, remap[a])
+            setattr(c, span, max(1, remap[b] - remap[a]))
+
+
+def hides_columns(table: GridTable, words: list[TWord], gutters_of) -> bool:
+    """Whether the rules are only partial: body cells wide enough to hold a row still split by gutters.
+
+    ``gutters_of(lines)`` is the unruled reader's gutter finder; a cell of one
+    or two grid columns that spans most of the table and whose lines share a
+    gutter holds columns the rules do not show.
+    """
+    if table.n_cols > 2:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    wide = [c for c in table.cells if c.bbox and c.bbox[2] - c.bbox[0] > 0.45 * width]
+    for c in wide:
+        inner = [w for w in words if inside(w, c.bbox, 0.0)]
+        if inner and gutters_of(inner):
+            return True
+    return False
