@@ -8,14 +8,14 @@ from .unruled import gutters, table_from_lines, unruled_tables, segments
 from .words import TWord, inside, lines_of, words_of
 
 
-def _partly_ruled(table: GridTable, words: list[TWord], page_number: int, s=SETTINGS) -> GridTable | None:
+def _partly_ruled(table: GridTable, words: list[TWord], page_number: int, rules, s=SETTINGS) -> GridTable | None:
     """A frame whose rules show only some of its rows or columns, read again from its words."""
     inner = [w for w in words if inside(w, table.bbox)]
     lines = lines_of(inner)
     gs = gutters([ln for ln in lines if len(segments(ln, s)) >= 2], s)
     if not gs:
         return None
-    out = table_from_lines(lines, gs, page_number, reader="partly-ruled", ruled=True, s=s)
+    out = table_from_lines(lines, gs, page_number, reader="partly-ruled", ruled=True, s=s, rules=rules)
     out.bbox = table.bbox
     return out
 
@@ -43,9 +43,19 @@ def _title(table: GridTable, lines: list[list[TWord]], words: list[TWord], s=SET
     return " ".join(w.text for w in ln)
 
 
+MIN_RULE = 20.0  # points: shorter horizontal strokes are underlines or glyph parts, not rules
+
+
+def horizontal_rules(page) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of the horizontal rules and thin filled bars drawn on the page."""
+    return [(float(e["top"]), float(e["x0"]), float(e["x1"])) for e in page.edges
+            if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE]
+
+
 def page_tables(page, page_number: int, s=SETTINGS) -> tuple[list[GridTable], list[list[TWord]]]:
     """(tables top to bottom, the page's text lines outside them)."""
     words = words_of(page)
+    rules = horizontal_rules(page)
     tables: list[GridTable] = []
     for found in found_tables(page) if page.edges else []:
         t = grid_of(found, words, page_number, s)
@@ -53,14 +63,14 @@ def page_tables(page, page_number: int, s=SETTINGS) -> tuple[list[GridTable], li
             continue
         if t.n_cols <= 2 and hides_columns(t, words, lambda ws: gutters(
                 [ln for ln in lines_of(ws) if len(segments(ln, s)) >= 2], s)):
-            again = _partly_ruled(t, words, page_number, s)
+            again = _partly_ruled(t, words, page_number, rules, s)
             if again is not None and again.n_cols > t.n_cols:
                 t = again
         elif t.n_cols == 1:
             continue  # a framed list or paragraph
         tables.append(t)
     rest = [w for w in words if not any(inside(w, t.bbox, 1.0) for t in tables)]
-    tables.extend(unruled_tables(rest, page_number, s))
+    tables.extend(unruled_tables(rest, page_number, s, rules))
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     outside = [w for w in words if not any(inside(w, t.bbox, 1.0) for t in tables)]
     lines = lines_of(outside)

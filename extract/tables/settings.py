@@ -25,6 +25,7 @@ class TableSettings:
     row_gap_em: float = 0.25     # a pitch this much (x line height) over the table's own pitch starts a row
     row_gap_min: float = 1.5
     spaced_share: float = 0.25   # rows starting without a gap, at most this share of the gaps: a spaced table
+    band_share: float = 0.4      # rules drawn under every row leave no band with more of the lines than this
     title_gap: float = 2.5       # a title sits within this many line heights above its table
     page_margin: float = 0.12    # share of the page height at top/bottom for running heads and feet
 

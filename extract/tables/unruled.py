@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from ..textform import BULLET_CHARS
 from .grid import GridCell, GridTable
 from .settings import SETTINGS
 from .words import TWord, lines_of
@@ -252,8 +253,26 @@ def _fresh(prev: list[TWord] | None, cur: list[TWord], right: float) -> bool:
     return _fits(prev, cur[0], right) and not _runs_on(prev, cur)
 
 
-def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS):
-    """Lines grouped into rows: [(lines, spanning)], spanning when a line runs across the gutters."""
+def _rule_bands(lines: list[list[TWord]], rules: list[float]) -> list[int] | None:
+    """Each line's band between the horizontal rules drawn across the table, or None without rules."""
+    tops = [min(w.top for w in ln) for ln in lines]
+    bottoms = [max(w.bottom for w in ln) for ln in lines]
+    inner = sorted({round(y, 1) for y in rules if tops[0] < y < bottoms[-1]
+                    and not any(t < y < b for t, b in zip(tops, bottoms))})
+    if not inner:
+        return None
+    return [sum(y < t for y in inner) for t in tops]
+
+
+def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = ()):
+    """Lines grouped into rows, each a list of line indices, and each line's cells and spanning runs.
+
+    Horizontal rules drawn across the table always end a row. Where they are
+    drawn under most rows (no band between two rules holds a large share of
+    the lines) they are the rows, and the text inside each band may be set at
+    any height; where they only set off a header or a total, the rows between
+    them are found from the lines.
+    """
     cells_of = []
     for ln in lines:
         per = [[] for _ in cols]
@@ -286,11 +305,19 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS):
     gaps = sum(gap_before[1:])
     tight_entries = sum(1 for k in range(1, len(lines)) if entry[k] and not gap_before[k])
     spaced = gaps >= 1 and tight_entries <= s.spaced_share * gaps
+    bands = _rule_bands(lines, list(rules)) if rules else None
+    if bands is not None:
+        sizes = [bands.count(b) for b in set(bands)]
+        if len(sizes) >= 4 and max(sizes) <= s.band_share * len(lines):
+            groups_by: dict[int, list[int]] = {}
+            for k, b in enumerate(bands):
+                groups_by.setdefault(b, []).append(k)
+            return [groups_by[b] for b in sorted(groups_by)], cells_of
     groups: list[list[int]] = []
     for k in range(len(lines)):
         spanning = bool(cells_of[k][1])
         new = (k == 0 or gap_before[k] or spanning or (groups and cells_of[groups[-1][-1]][1])
-               or (not spaced and entry[k]))
+               or (not spaced and entry[k]) or (bands is not None and bands[k] != bands[k - 1]))
         if new:
             groups.append([k])
         else:
@@ -311,9 +338,12 @@ def _bold_rows(groups, cells_of) -> int:
 
 
 def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: bool = False,
-                     s=SETTINGS) -> GridTable | None:
+                     s=SETTINGS, rules: list[float] = ()) -> GridTable | None:
     cols = _columns(gs, lines)
-    groups, cells_of = _rows(lines, cols, gs, s)
+    words = [w for ln in lines for w in ln]
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    across = [y for y, a, b in rules if a <= x0 + 0.4 * (x1 - x0) and b >= x1 - 0.4 * (x1 - x0)]
+    groups, cells_of = _rows(lines, cols, gs, s, across)
     # Header lines set in bold are one header row, however many lines they wrap to.
     n_head = _bold_rows(groups, cells_of)
     if n_head > 1 and not any(cells_of[k][1] for g in groups[:n_head] for k in g):
@@ -355,14 +385,38 @@ def _enough(table: GridTable, s=SETTINGS) -> bool:
     return table.n_cols >= 2 and full >= need
 
 
-def unruled_tables(words: list[TWord], page_number: int, s=SETTINGS) -> list[GridTable]:
+_LABEL = re.compile(rf"^(?:[{BULLET_CHARS}o\-–*]|\(cid:\d+\)|\(?[0-9]{{1,3}}[.)]?|\(?[a-zA-Z][.)]|\(?[ivx]+[.)])$")
+
+
+def _list_margin(table: GridTable) -> bool:
+    """A list set with a hanging indent: a first column holding only bullets or item labels."""
+    first = [c.text.strip() for c in table.cells if c.col == 0 and c.colspan == 1 and c.text.strip()]
+    return bool(first) and all(_LABEL.match(ln) for t in first for ln in t.splitlines())
+
+
+def _prose_body(table: GridTable, s=SETTINGS) -> bool:
+    """Two columns, one of running text over most of the width: labelled paragraphs, not a table."""
+    if table.n_cols != 2:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    for col in (0, 1):
+        cells = [c for c in table.cells if c.col == col and c.colspan == 1 and c.text.strip()]
+        lines = [ln for c in cells for ln in c.text.splitlines()]
+        boxes = [c.bbox for c in cells if c.bbox]
+        if lines and boxes and median(len(ln.split()) for ln in lines) >= s.prose_words and \
+                max(b[2] for b in boxes) - min(b[0] for b in boxes) > 0.55 * width:
+            return True
+    return False
+
+
+def unruled_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
     out = []
     for block in _blocks(lines_of(words), s):
         for lines, gs in _table_cores(block, s):
             cols = _columns(gs, lines)
             if _prose_columns(cols, lines, s):
                 continue
-            t = table_from_lines(lines, gs, page_number, s=s)
-            if t is not None and _enough(t, s):
+            t = table_from_lines(lines, gs, page_number, s=s, rules=rules)
+            if t is not None and _enough(t, s) and not _list_margin(t) and not _prose_body(t, s):
                 out.append(t)
     return out
