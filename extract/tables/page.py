@@ -85,9 +85,12 @@ def _bold_header(table: GridTable, words: list[TWord]) -> int:
     """Leading rows of a ruled table whose text is all bold, above rows that are not."""
     n = 0
     for r in range(table.n_rows):
-        ws = [w for c in table.cells if c.row == r and c.bbox for w in words if inside(w, c.bbox, 0.0)]
+        row = [c for c in table.cells if c.row == r and c.bbox]
+        ws = [w for c in row for w in words if inside(w, c.bbox, 0.0)]
+        if n and sum(bool(c.text.strip()) for c in row) == 1 and len(row) > 1:
+            break  # a section heading under the header, set in bold across its row
         if ws and all(w.bold for w in ws):
             n = r + 1
-        else:
+        elif ws:
             break
     return n if n < table.n_rows else 0

@@ -55,6 +55,7 @@ def grid_of(found, words: list[TWord], page_number: int, s=SETTINGS) -> GridTabl
         cells.append(GridCell(row=r0, col=c0, text=text, bbox=r, rowspan=r1 - r0, colspan=c1 - c0))
     if not cells:
         return None
+    cells = _split_spans(cells, xs, inner, s)
     _drop_empty_lines(cells)
     filled = sum(bool(c.text.strip()) for c in cells)
     if filled == 0 or (len(cells) > 4 and filled < s.min_filled_share * len(cells)):
@@ -62,7 +63,65 @@ def grid_of(found, words: list[TWord], page_number: int, s=SETTINGS) -> GridTabl
     table = GridTable(page=page_number, bbox=tuple(found.bbox), cells=cells, ruled=True, reader="ruled")
     if table.n_rows * table.n_cols <= 1:
         return None  # a box round a paragraph
+    _caption_row(table)
     return table
+
+
+def _caption_row(table: GridTable) -> None:
+    """A first row of one cell across the whole grid, above a table of several columns, is its caption."""
+    rows = table.n_rows
+    first = [c for c in table.cells if c.row == 0]
+    if rows < 3 or table.n_cols < 2 or len(first) != 1 or first[0].colspan != table.n_cols or \
+            first[0].rowspan != 1 or not first[0].text.strip():
+        return
+    table.title = first[0].text.replace("\n", " ")
+    table.cells = [c for c in table.cells if c.row > 0]
+    while table.cells and all(not c.text.strip() for c in table.cells if c.row == min(x.row for x in table.cells)):
+        top = min(x.row for x in table.cells)
+        if any(c.row == top and c.rowspan > 1 for c in table.cells):
+            break
+        table.cells = [c for c in table.cells if c.row > top]
+    shift = min(c.row for c in table.cells)
+    for c in table.cells:
+        c.row -= shift
+    table.bbox = (table.bbox[0], min(c.bbox[1] for c in table.cells), table.bbox[2], table.bbox[3])
+
+
+def _split_spans(cells: list[GridCell], xs: list[float], words: list[TWord], s=SETTINGS) -> list[GridCell]:
+    """A merged cell whose text stands in separate runs, each inside one grid column, is those cells.
+
+    A header left unruled over two body columns ("Directorate  Dir") is drawn
+    as one cell but read as two headings; a heading across the columns runs
+    across them and stays merged.
+    """
+    from .unruled import segments
+    from .words import lines_of
+
+    out = []
+    for c in cells:
+        if c.colspan < 2 or not c.text.strip():
+            out.append(c)
+            continue
+        mine = [w for w in words if inside(w, c.bbox, 0.0)]
+        per: dict[int, list[TWord]] = {}
+        ok = True
+        for ln in lines_of(mine):
+            for seg in segments(ln, s):
+                cols = {k for k in range(c.col, c.col + c.colspan) if seg[0].x0 >= xs[k] - 0.5
+                        and seg[-1].x1 <= xs[k + 1] + 0.5}
+                if len(cols) != 1:
+                    ok = False
+                    break
+                per.setdefault(cols.pop(), []).extend(seg)
+            if not ok:
+                break
+        if not ok or len(per) < 2:
+            out.append(c)
+            continue
+        for k in range(c.col, c.col + c.colspan):
+            box = (xs[k], c.bbox[1], xs[k + 1], c.bbox[3])
+            out.append(GridCell(row=c.row, col=k, text=join_lines(per.get(k, [])), bbox=box, rowspan=c.rowspan))
+    return out
 
 
 def _drop_empty_lines(cells: list[GridCell]) -> None:
