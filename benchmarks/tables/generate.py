@@ -260,14 +260,52 @@ def chart_beside_table(path):
     return [_cells(rows)]
 
 
-BUILDERS = [ruled, partly_ruled, solid, spaced, two_columns, merged, chart_beside_table]
+def cut_by_page_break(path):
+    """A ruled table running over two pages, its header repeated on the second."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    h = A4[1]
+    head = ["Ref", "Action", "Owner", "Status"]
+    body = [[f"{k + 1}", f"Action number {k + 1} of the plan", f"Officer {chr(65 + k % 26)}",
+             ["Complete", "On track", "Delayed"][k % 3]] for k in range(60)]
+    xs = [40, 80, 330, 450, 550]
+    pages = {1: [head], 2: [head]}
+    k = 0
+    for page in (1, 2):
+        top = 60
+        rows = [head]
+        while k < len(body) and top < h - 90:
+            rows.append(body[k])
+            pages[page].append(body[k])
+            k += 1
+            top += 18
+        top = 60
+        c.setLineWidth(0.6)
+        for r, row in enumerate(rows):
+            c.line(xs[0], h - top, xs[-1], h - top)
+            for i, t in enumerate(row):
+                c.setFont(BOLD if r == 0 else FONT, 9)
+                c.drawString(xs[i] + 4, h - top - 12, t)
+            for x in xs:
+                c.line(x, h - top, x, h - top - 18)
+            top += 18
+        c.line(xs[0], h - top, xs[-1], h - top)
+        c.setFont(FONT, 8)
+        c.drawString(290, 30, str(page))
+        c.showPage()
+    c.save()
+    return {p: [_cells(rows)] for p, rows in pages.items()}
+
+
+BUILDERS = [ruled, partly_ruled, solid, spaced, two_columns, merged, chart_beside_table, cut_by_page_break]
 
 
 def generated(out: Path) -> list[tuple[Path, int, list]]:
+    """Draw every builder's PDF into ``out``: [(pdf, page, grids on that page)]."""
     out.mkdir(parents=True, exist_ok=True)
     items = []
     for build in BUILDERS:
         path = out / f"{build.__name__}.pdf"
         grids = build(path)
-        items.append((path, 1, grids))
+        for page, page_grids in (grids.items() if isinstance(grids, dict) else [(1, grids)]):
+            items.append((path, page, page_grids))
     return items

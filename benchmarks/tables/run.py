@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--detail", action="store_true", help="one line per page and system")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        items = real_items() + [(p, n, g, p.stem) for p, n, g in generated(Path(tmp))]
+        items = real_items() + [(p, n, g, f"{p.stem}-p{n}") for p, n, g in generated(Path(tmp))]
         n_true = sum(len(g) for _, _, g, _ in items)
         n_rel = sum(score(g, g)[2] for _, _, g, _ in items)
         print(f"{len(items)} pages, {n_true} tables, {n_rel} adjacency relations "
