@@ -20,6 +20,49 @@ def _partly_ruled(table: GridTable, words: list[TWord], page_number: int, rules,
     return out
 
 
+def _aligned_share(table: GridTable, words: list[TWord], others: list[TWord]) -> float:
+    """Share of the table's text lines with text outside it on the same baseline."""
+    mine = lines_of([w for w in words if inside(w, table.bbox)])
+    if not mine:
+        return 0.0
+    hits = sum(1 for ln in mine if any(abs(o.top - ln[0].top) <= 1.5 for o in others))
+    return hits / len(mine)
+
+
+def _widen_strips(tables: list[GridTable], words: list[TWord], page_number: int, rules, s=SETTINGS):
+    """Ruled boxes that are strips of a wider table, read again with the text beside them.
+
+    Rules drawn round a group of columns (a year, the totals) make the lines
+    strategy return that group as a table of its own, while the rest of each
+    row stands beside it on the same baselines. Such strips, with the text in
+    line with them, are one table, read from its gutters with the rules as rows.
+    """
+    outside = [w for w in words if not any(inside(w, t.bbox, 1.0) for t in tables)]
+    strips = []
+    for t in tables:
+        band = [w for w in outside if t.bbox[1] <= w.cy <= t.bbox[3]]
+        if len(band) >= 4 and _aligned_share(t, words, band) >= s.strip_aligned:
+            strips.append(t)
+    if not strips:
+        return tables
+    top = min(t.bbox[1] for t in strips)
+    bottom = max(t.bbox[3] for t in strips)
+    region = [w for w in words if top - 0.5 <= w.cy <= bottom + 0.5]
+    inner = [w for w in words if any(inside(w, t.bbox) for t in tables if t not in strips
+                                     and top <= t.bbox[1] and t.bbox[3] <= bottom)]
+    lines = lines_of(region)
+    gs = gutters([ln for ln in lines if len(segments(ln, s)) >= 2], s)
+    if not gs:
+        return tables
+    wide = table_from_lines(lines, gs, page_number, reader="partly-ruled", ruled=True, s=s, rules=rules)
+    if wide is None or wide.n_cols <= max(t.n_cols for t in strips):
+        return tables
+    box = wide.bbox
+    kept = [t for t in tables if t not in strips and not (box[1] <= t.bbox[1] + 1 and t.bbox[3] <= box[3] + 1)]
+    del inner
+    return kept + [wide]
+
+
 def _title(table: GridTable, lines: list[list[TWord]], words: list[TWord], s=SETTINGS) -> str | None:
     """The line just above the table, over its width, set apart as a caption or heading.
 
@@ -69,6 +112,7 @@ def page_tables(page, page_number: int, s=SETTINGS) -> tuple[list[GridTable], li
         elif t.n_cols == 1:
             continue  # a framed list or paragraph
         tables.append(t)
+    tables = _widen_strips(tables, words, page_number, rules, s)
     rest = [w for w in words if not any(inside(w, t.bbox, 1.0) for t in tables)]
     tables.extend(unruled_tables(rest, page_number, s, rules))
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))

@@ -66,7 +66,8 @@ def gutters(lines: list[list[TWord]], s=SETTINGS, tolerate: int | None = None) -
         for k in marks:
             cover[k] += 1
     level = int(s.outlier_share * len(lines)) if tolerate is None else tolerate
-    width = s.gutter_em * median(w.size for w in words)
+    em = median(w.size for w in words)
+    width, narrow = s.gutter_em * em, s.narrow_gutter_em * em
     out, start = [], None
     for k in range(n + 2):
         free = k <= n and cover[k] <= level
@@ -74,14 +75,15 @@ def gutters(lines: list[list[TWord]], s=SETTINGS, tolerate: int | None = None) -
             start = k
         elif not free and start is not None:
             a, b = lo + start * STEP, lo + k * STEP
-            if start > 0 and k <= n and b - a >= max(width, 2.0):
+            if start > 0 and k <= n and b - a >= max(narrow, 2.0):
                 out.append((a, b))
             start = None
-    # A gutter needs text on both sides on several lines, or it is a ragged margin.
+    # A gutter needs text on both sides on several lines, or it is a ragged margin;
+    # one hardly wider than a word space must part text on many lines.
     good = []
     for a, b in out:
         both = sum(1 for ln in lines if any(w.x1 <= a + STEP for w in ln) and any(w.x0 >= b - STEP for w in ln))
-        if both >= 2:
+        if both >= 2 and (b - a >= width or both >= max(s.narrow_gutter_lines, 0.3 * len(lines))):
             good.append((a, b))
     return good
 
@@ -187,7 +189,7 @@ def _table_cores(block: list[list[TWord]], s=SETTINGS):
         end = None
         for j in range(i, len(block)):
             cover.add(block[j])
-            if not cover.any_gutter(int(s.outlier_share * cover.lines), width):
+            if not cover.any_gutter(int(s.outlier_share * cover.lines), width - 1.0):
                 break
             if multi[j] and j > i:
                 end = j + 1
@@ -264,6 +266,23 @@ def _rule_bands(lines: list[list[TWord]], rules: list[float]) -> list[int] | Non
     return [sum(y < t for y in inner) for t in tops]
 
 
+def _split_at_gutters(seg: list[TWord], gs, s=SETTINGS) -> list[list[TWord]]:
+    """A run of words cut where the space between two of them is wider than a word space and lies over a gutter.
+
+    Numbers set flush right in one column come close to the text starting the
+    next, closer than a cell gap; the gutter down the table still parts them.
+    A heading across columns has only word spaces, so it stays whole.
+    """
+    out = [[seg[0]]]
+    for a, b in zip(seg, seg[1:]):
+        gap = b.x0 - a.x1
+        if gap >= s.narrow_gutter_em * a.size and any(a.x1 <= g1 + 0.5 and b.x0 >= g0 - 0.5 for g0, g1 in gs):
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
 def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = ()):
     """Lines grouped into rows, each a list of line indices, and each line's cells and spanning runs.
 
@@ -277,7 +296,7 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = (
     for ln in lines:
         per = [[] for _ in cols]
         spans = []
-        for seg in segments(ln, s):
+        for seg in (piece for run in segments(ln, s) for piece in _split_at_gutters(run, gs, s)):
             a, b = _span_of(cols, seg)
             if a != b:
                 spans.append((a, b, seg))
@@ -294,12 +313,15 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = (
     # Per line: does its key-column text start a new entry, does any column run on?
     entry, runs = [False] * len(lines), [False] * len(lines)
     typical = median(sum(1 for c in per if c) for per, _ in cells_of)
+    # The key column names the rows: the one with words (not figures) on the most lines, leftmost first.
+    worded = [sum(1 for per, _ in cells_of if per[c] and not _NUMBER.match(per[c][0].text)) for c in range(len(cols))]
+    kc = max(range(len(cols)), key=lambda c: (worded[c], -c)) if any(worded) else 0
     for k, (per, spans) in enumerate(cells_of):
         prev = cells_of[k - 1][0] if k else None
         runs[k] = any(per[c] and prev and _runs_on(prev[c], per[c]) for c in range(len(cols)))
         filled = sum(1 for c in per if c)
-        key = bool(per[0]) and not runs[k]
-        if key and prev and prev[0] and not _fresh(prev[0], per[0], rights[0]) and filled == 1 < typical:
+        key = bool(per[kc]) and not runs[k]
+        if key and prev and prev[kc] and not _fresh(prev[kc], per[kc], rights[kc]) and filled == 1 < typical:
             key = False  # the key column's text wrapped on its own: the rest of the row is on the line above
         entry[k] = key
     gaps = sum(gap_before[1:])

@@ -31,9 +31,11 @@ def words_of(page) -> list[TWord]:
         if not w["text"].strip():
             continue
         font = chars[0].get("fontname", "") if chars else ""
-        size = float(chars[0].get("size", 0.0)) if chars else 0.0
+        # The size as drawn (the box height), not the font's nominal size: a page
+        # set at a scale draws 11 pt type a good deal smaller.
+        size = float(w["bottom"]) - float(w["top"])
         out.append(TWord(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                         size or float(w["bottom"]) - float(w["top"]), "bold" in font.lower()))
+                         size, "bold" in font.lower()))
     return out
 
 
