@@ -31,7 +31,39 @@ def _index(points: list[float], v: float) -> int:
     return min(range(len(points)), key=lambda i: abs(points[i] - v))
 
 
+GRADIENT_SLICE = 6.0  # points: a filled band this thin, stacked on others, is a slice of a gradient
+GRADIENT_RUN = 5      # ... when at least this many touch one another
+
+
+def _gradient_slices(rects) -> set[int]:
+    """ids of the thin filled bands a colour gradient is drawn with.
+
+    Generators draw a gradient fill as a stack of thin rectangles of one width
+    touching one another; their edges are not rules, and as rules they would
+    cut the cell they shade into dozens of rows.
+    """
+    thin = [r for r in rects if r.get("fill") and not r.get("stroke") and r["bottom"] - r["top"] < GRADIENT_SLICE]
+    stacks: dict[tuple, list] = {}
+    for r in thin:
+        stacks.setdefault((round(r["x0"]), round(r["x1"])), []).append(r)
+    out: set[int] = set()
+    for stack in stacks.values():
+        stack.sort(key=lambda r: r["top"])
+        run = [stack[0]]
+        for r in stack[1:] + [None]:
+            if r is not None and abs(r["top"] - run[-1]["bottom"]) <= 0.6:
+                run.append(r)
+                continue
+            if len(run) >= GRADIENT_RUN and len({str(x.get("non_stroking_color")) for x in run}) >= 3:
+                out.update(id(x) for x in run)  # one colour shading into another
+            run = [r] if r is not None else []
+    return out
+
+
 def found_tables(page):
+    slices = _gradient_slices(page.rects) if len(page.rects) >= GRADIENT_RUN else set()
+    if slices:
+        page = page.filter(lambda obj: id(obj) not in slices)
     closing = _open_ends(page.edges)
     settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS
     return page.find_tables(settings)
