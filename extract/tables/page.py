@@ -128,9 +128,13 @@ def page_tables(page, page_number: int, s=SETTINGS) -> tuple[list[GridTable], li
 def _bold_header(table: GridTable, words: list[TWord]) -> int:
     """Leading rows of a ruled table whose text is all bold, above rows that are not."""
     n = 0
+    inner = [w for w in words if inside(w, table.bbox)]
     for r in range(table.n_rows):
         row = [c for c in table.cells if c.row == r and c.bbox]
-        ws = [w for c in row for w in words if inside(w, c.bbox, 0.0)]
+        if not row:
+            break
+        top, bottom = min(c.bbox[1] for c in row), max(c.bbox[3] for c in row)
+        ws = [w for w in inner if top <= w.cy <= bottom]
         if n and sum(bool(c.text.strip()) for c in row) == 1 and len(row) > 1:
             break  # a section heading under the header, set in bold across its row
         if ws and all(w.bold for w in ws):

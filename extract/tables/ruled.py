@@ -12,6 +12,8 @@ by white gutters, so its region goes to the unruled reader instead.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..pdf import TABLE_SETTINGS, _open_ends
 from .grid import GridCell, GridTable
 from .settings import SETTINGS
@@ -78,13 +80,24 @@ def grid_of(found, words: list[TWord], page_number: int, s=SETTINGS) -> GridTabl
     ys = _snap([v for r in rects for v in (r[1], r[3])], s.snap)
     inner = [w for w in words if inside(w, found.bbox)]
     cells = []
+    owner: dict[tuple[int, int], int] = {}
     for r in rects:
         c0, c1 = _index(xs, r[0]), _index(xs, r[2])
         r0, r1 = _index(ys, r[1]), _index(ys, r[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        text = join_lines([w for w in inner if inside(w, r, 0.0)])
-        cells.append(GridCell(row=r0, col=c0, text=text, bbox=r, rowspan=r1 - r0, colspan=c1 - c0))
+        for i in range(r0, r1):
+            for k in range(c0, c1):
+                owner[(i, k)] = len(cells)
+        cells.append(GridCell(row=r0, col=c0, text="", bbox=r, rowspan=r1 - r0, colspan=c1 - c0))
+    # Each word to the cell over its centre, found by grid position (one pass over the words).
+    mine: list[list[TWord]] = [[] for _ in cells]
+    for w in inner:
+        k = owner.get((bisect_right(ys, w.cy) - 1, bisect_right(xs, w.cx) - 1))
+        if k is not None:
+            mine[k].append(w)
+    for c, ws in zip(cells, mine):
+        c.text = join_lines(ws)
     if not cells:
         return None
     cells = _split_spans(cells, xs, inner, s)
