@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= plantrace.db
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench bench-tables install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,12 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test bench-tables
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_ocr.py
+
+bench-tables: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/tables/run.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build *.egg-info

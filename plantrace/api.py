@@ -136,3 +136,29 @@ class Database:
 def open(url: str | None = None, *, create: bool = True) -> Database:  # noqa: A001 - the API's name
     """Open a database (``sqlite:///plantrace.db``, a file path, or a PostgreSQL URL)."""
     return Database(url, create=create)
+
+
+def tables(path: str | Path, *, pages: str | list[int] | None = None, stitch: bool = False):
+    """Every table of a PDF as :class:`plantrace.extract.tables.GridTable` grids, page order.
+
+    ``pages`` limits the pages read ("1-3,7" or [1, 2, 3]); ``stitch`` joins tables
+    continued across page breaks (a repeated header is dropped). Each page is read
+    on its own. Raises ``plantrace.extract.errors.ExtractError`` for a file that
+    cannot be read.
+    """
+    from plantrace.extract.tables import read_tables
+
+    return read_tables(Path(path), pages=pages, stitched=stitch)
+
+
+def tables_record(path: str | Path, *, pages: str | list[int] | None = None, stitch: bool = False) -> dict:
+    """``plantrace tables --json``: ``{"source": {...}, "tables": [...]}`` (output contract §4)."""
+    from plantrace.extract.pdf import open_pdf
+    from plantrace.ingest.filetype import sha256_of
+
+    path = Path(path)
+    with open_pdf(path) as pdf:
+        n_pages = len(pdf.pages)
+    found = tables(path, pages=pages, stitch=stitch)
+    return {"source": {"path": str(path), "sha256": sha256_of(path), "pages": n_pages},
+            "tables": [t.as_dict() for t in found]}

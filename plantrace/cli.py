@@ -333,4 +333,4 @@ def upgrade(db: Optional[str] = DbOption):
 
 
 # Commands defined in their own modules register themselves on `app`.
-from . import cli_analyst, cli_datasette, cli_link  # noqa: E402,F401
+from . import cli_analyst, cli_datasette, cli_link, cli_tables  # noqa: E402,F401

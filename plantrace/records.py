@@ -207,11 +207,28 @@ class Meeting(Record):
     items: list[Item] = Field(default_factory=list)
 
 
+class TableCell(Record):
+    """One cell of a table grid (``plantrace tables``): rows and columns from 0, a merged cell once."""
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    text: str = ""
+    bbox: Optional[Box] = None
+
+
 class Table(Record):
     page: Optional[int] = None
     title: Optional[str] = None
     header: list[Any] = Field(default_factory=list)
     rows: list[list[Any]] = Field(default_factory=list)
+    # The table layer's grid (``plantrace tables --json``, output contract §4).
+    bbox: Optional[Box] = None
+    ruled: Optional[bool] = None
+    reader: Optional[str] = Field(None, description="ruled, partly-ruled or words: which reader produced the grid")
+    header_rows: Optional[int] = None
+    continues: Optional[bool] = Field(None, description="Carries on a table from the previous page")
+    cells: list[TableCell] = Field(default_factory=list)
 
 
 class Indicator(Record):
@@ -292,6 +309,6 @@ def json_schema() -> dict:
 
 RECORDS: tuple[type[Record], ...] = (Document, Part, Source, Plan, Recommendation, Action, Update, DateInterval,
                                      DateSpan, PersonRef, Meeting, Attendance, Item, Point, Resolution, Event,
-                                     Vote, Table, Indicator, Risk)
+                                     Vote, Table, TableCell, Indicator, Risk)
 __all__ = [c.__name__ for c in RECORDS] + ["Record", "json_schema"]
 

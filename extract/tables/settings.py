@@ -1,0 +1,36 @@
+"""Thresholds of the table layer, in one place.
+
+Lengths are PDF points or multiples of the font size ("em"), so they hold for
+any page size and typeface.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    # -- ruled tables ----------------------------------------------------------
+    snap: float = 2.5            # rule positions this close are one grid line
+    min_filled_share: float = 0.2  # a "table" of chart gridlines has almost no text in its cells
+    # -- unruled tables --------------------------------------------------------
+    cell_gap_em: float = 0.9     # white space wider than this (x font size) separates two cells on a line
+    cell_gap_min: float = 4.5    # ... and never less than this many points
+    gutter_em: float = 0.38      # a column gutter is at least this wide (x font size), over a word space
+    narrow_gutter_em: float = 0.3  # ... or this wide where it parts text on many lines (figures set flush right)
+    narrow_gutter_lines: int = 6
+    outlier_share: float = 0.12  # share of a block's lines allowed across a gutter (spanning rows, totals)
+    block_gap: float = 2.6       # a vertical gap over this many line heights ends a block
+    min_rows: int = 2            # lines with two or more cells a table needs ...
+    min_rows_two_cols: int = 3   # ... and a table of only two columns
+    prose_words: float = 6.0     # median words per line in a column of running text
+    row_gap_em: float = 0.25     # a pitch this much (x line height) over the table's own pitch starts a row
+    row_gap_min: float = 1.5
+    spaced_share: float = 0.25   # rows starting without a gap, at most this share of the gaps: a spaced table
+    band_share: float = 0.4      # rules drawn under every row leave no band with more of the lines than this
+    strip_aligned: float = 0.6   # a ruled box whose lines mostly have text beside them is a strip of a wider table
+    title_gap: float = 2.5       # a title sits within this many line heights above its table
+    page_margin: float = 0.12    # share of the page height at top/bottom for running heads and feet
+
+
+SETTINGS = TableSettings()

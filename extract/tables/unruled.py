@@ -1,0 +1,444 @@
+"""Tables set without rules, read from where their words stand.
+
+A column keeps its words between white gutters that run down the whole table,
+while a paragraph's word spaces fall anywhere. A table is found as a run of
+lines that have cells set apart by wide gaps; its gutters are the x ranges no
+word of those lines covers (a few lines may run across them: a section row,
+a spanning header, a total). Lines that cross a gutter and hold one piece of
+text are spanning rows inside the table, or its title and the prose around it
+outside. Two columns are enough, if enough lines fill both.
+
+Rows are told from wrapped lines by three signs, because rows may be spaced
+(a gap between them) or set solid (lines at one pitch throughout):
+- a pitch clearly above the table's own line pitch starts a row;
+- in a table whose rows are not spaced, a new entry in the key (first)
+  column starts a row: text there that could not have been the end of the
+  line above (it would have fitted on it, or it is a number) while no other
+  column's text runs on from the line above;
+- text that runs on (starts lower-case, or its first word would not have
+  fitted at the end of the line above in that column) never starts one.
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..textform import BULLET_CHARS
+from .grid import GridCell, GridTable
+from .settings import SETTINGS
+from .words import TWord, lines_of
+
+_NUMBER = re.compile(r"^[(\-–+£$€]?\d[\d,.]*%?\)?[a-zA-Z]{0,2}$|^[-–]$")
+STEP = 0.5  # resolution of the coverage profile, points
+
+
+def _size(line: list[TWord]) -> float:
+    return median(w.size for w in line) if line else 0.0
+
+
+def segments(line: list[TWord], s=SETTINGS) -> list[list[TWord]]:
+    """A line's runs of words closer than a cell gap."""
+    gap = max(s.cell_gap_min, s.cell_gap_em * _size(line))
+    out: list[list[TWord]] = []
+    for w in line:
+        if out and w.x0 - out[-1][-1].x1 < gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def gutters(lines: list[list[TWord]], s=SETTINGS, tolerate: int | None = None) -> list[tuple[float, float]]:
+    """Clear x ranges inside the lines' extent, each with text on both sides on two lines or more.
+
+    ``tolerate`` lines may cover a gutter (default: the outlier share).
+    """
+    words = [w for ln in lines for w in ln]
+    if not words:
+        return []
+    lo, hi = min(w.x0 for w in words), max(w.x1 for w in words)
+    n = int((hi - lo) / STEP) + 1
+    cover = [0] * (n + 1)
+    for ln in lines:
+        marks = set()
+        for w in ln:
+            marks.update(range(max(0, int((w.x0 - lo) / STEP) + 1), min(n, int((w.x1 - lo) / STEP)) + 1))
+        for k in marks:
+            cover[k] += 1
+    level = int(s.outlier_share * len(lines)) if tolerate is None else tolerate
+    em = median(w.size for w in words)
+    width, narrow = s.gutter_em * em, s.narrow_gutter_em * em
+    out, start = [], None
+    for k in range(n + 2):
+        free = k <= n and cover[k] <= level
+        if free and start is None:
+            start = k
+        elif not free and start is not None:
+            a, b = lo + start * STEP, lo + k * STEP
+            if start > 0 and k <= n and b - a >= max(narrow, 2.0):
+                out.append((a, b))
+            start = None
+    # A gutter needs text on both sides on several lines, or it is a ragged margin;
+    # one hardly wider than a word space must part text on many lines.
+    good = []
+    for a, b in out:
+        both = sum(1 for ln in lines if any(w.x1 <= a + STEP for w in ln) and any(w.x0 >= b - STEP for w in ln))
+        if both >= 2 and (b - a >= width or both >= max(s.narrow_gutter_lines, 0.3 * len(lines))):
+            good.append((a, b))
+    return good
+
+
+def _crosses(seg: list[TWord], gs) -> bool:
+    return any(seg[0].x0 < a and seg[-1].x1 > b for a, b in gs)
+
+
+def _line_crosses(line: list[TWord], gs) -> bool:
+    return any(w.x0 < a - 0.5 and w.x1 > b + 0.5 for w in line for a, b in gs) or \
+        any(_crosses(seg, gs) for seg in segments(line))
+
+
+# --- finding table blocks -------------------------------------------------------
+
+def _blocks(lines: list[list[TWord]], s=SETTINGS) -> list[list[list[TWord]]]:
+    """Runs of lines near each other that hold at least ``min_rows`` multi-cell lines."""
+    out, cur = [], []
+    for ln in lines:
+        if cur:
+            h = max(1.0, median(w.bottom - w.top for w in cur[-1]))
+            if ln[0].top - max(w.bottom for w in cur[-1]) > s.block_gap * h:
+                out.append(cur)
+                cur = []
+        cur.append(ln)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _columns(gs, lines) -> list[tuple[float, float]]:
+    words = [w for ln in lines for w in ln]
+    lo, hi = min(w.x0 for w in words), max(w.x1 for w in words)
+    edges = [lo] + [x for a, b in gs for x in (a, b)] + [hi]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def _col_of(cols, x: float) -> int:
+    for i, (_, b) in enumerate(cols):
+        if x < b:
+            return i
+    return len(cols) - 1
+
+
+def _span_of(cols, seg: list[TWord]) -> tuple[int, int]:
+    """First and last column a run of words reaches into."""
+    x0, x1 = seg[0].x0, seg[-1].x1
+    hit = [i for i, (a, b) in enumerate(cols) if x0 < b - 0.5 and x1 > a + 0.5]
+    if not hit:
+        c = _col_of(cols, (x0 + x1) / 2)
+        return c, c
+    return hit[0], hit[-1]
+
+
+class _Cover:
+    """How many lines cover each point of x (at 1 pt), added one line at a time."""
+
+    def __init__(self, lo: float, hi: float):
+        self.lo, self.n = lo, int(hi - lo) + 2
+        self.cover = [0] * self.n
+        self.lines = 0
+
+    def add(self, line: list[TWord]) -> None:
+        self.lines += 1
+        marks = set()
+        for w in line:
+            marks.update(range(max(0, int(w.x0 - self.lo) + 1), min(self.n, int(w.x1 - self.lo))))
+        for k in marks:
+            self.cover[k] += 1
+
+    def any_gutter(self, level: int, width: float) -> bool:
+        run, seen = 0, False
+        for v in self.cover:
+            if v > 0:
+                if seen and run >= width:
+                    return True
+                seen, run = True, 0
+            elif v <= level:
+                run += 1
+            else:
+                run = 0
+        return False
+
+
+def _table_cores(block: list[list[TWord]], s=SETTINGS):
+    """(first, last) line indices of table cores in a block, with their gutters.
+
+    A core starts at a line with two or more cells; lines are added while
+    some gutter survives them (a few lines may cross it, as spanning rows);
+    the core ends where further lines would wipe every gutter out.
+    """
+    multi = [len(segments(ln, s)) >= 2 for ln in block]
+    words = [w for ln in block for w in ln]
+    lo, hi = min(w.x0 for w in words), max(w.x1 for w in words)
+    width = max(2.0, s.gutter_em * median(w.size for w in words))
+    out = []
+    i = 0
+    while i < len(block):
+        if not multi[i]:
+            i += 1
+            continue
+        cover = _Cover(lo, hi)
+        end = None
+        for j in range(i, len(block)):
+            cover.add(block[j])
+            if not cover.any_gutter(int(s.outlier_share * cover.lines), width - 1.0):
+                break
+            if multi[j] and j > i:
+                end = j + 1
+        if end is None:
+            i += 1
+            continue
+        taken = [ln for k, ln in enumerate(block[i:end]) if multi[i + k]]
+        lo_t = min(w.x0 for ln in taken for w in ln) - 2.0
+        hi_t = max(w.x1 for ln in taken for w in ln) + 2.0
+        kept = [[w for w in ln if lo_t <= w.cx <= hi_t] for ln in block[i:end]]
+        gs = gutters([ln for ln in kept if ln], s)
+        if not gs:
+            i += 1
+            continue
+        # Lines across the gutters at its foot are below the table (prose, notes).
+        while end > i + 1 and _line_crosses(block[end - 1], gs) and not multi[end - 1]:
+            end -= 1
+        if len(taken) >= 2:
+            out.append(([ln for ln in kept[:end - i] if ln], gs))
+        i = end
+    return out
+
+
+def _prose_columns(cols, lines, s=SETTINGS) -> bool:
+    """Two page columns of running text, not a table: every column's lines are long."""
+    if len(cols) != 2:
+        return False
+    counts = [[] for _ in cols]
+    for ln in lines:
+        for seg in segments(ln, s):
+            a, b = _span_of(cols, seg)
+            if a == b:
+                counts[a].append(len(seg))
+    return all(c and median(c) >= s.prose_words for c in counts)
+
+
+# --- rows --------------------------------------------------------------------------
+
+def _fits(prev: list[TWord], word: TWord, right: float) -> bool:
+    """Would ``word`` have fitted at the end of the line above, in a column ending at ``right``?"""
+    space = 0.28 * word.size
+    return prev[-1].x1 + space + (word.x1 - word.x0) <= right + 1.0
+
+
+_OPEN_END = (",", "-", "&", "/", "(")
+
+
+def _runs_on(prev: list[TWord] | None, cur: list[TWord]) -> bool:
+    """Text that carries on the line above: it starts in lower case, or the line above broke open."""
+    if not prev or not cur:
+        return False
+    if _NUMBER.match(cur[0].text):
+        return False
+    return cur[0].text[:1].islower() or prev[-1].text.endswith(_OPEN_END)
+
+
+def _fresh(prev: list[TWord] | None, cur: list[TWord], right: float) -> bool:
+    """Text that cannot carry on the line above: none there, a number, or it would have fitted there."""
+    if not prev:
+        return True
+    if _NUMBER.match(cur[0].text) or prev[-1].text.endswith((".", ":", ";")):
+        return True
+    return _fits(prev, cur[0], right) and not _runs_on(prev, cur)
+
+
+def _rule_bands(lines: list[list[TWord]], rules: list[float]) -> list[int] | None:
+    """Each line's band between the horizontal rules drawn across the table, or None without rules."""
+    tops = [min(w.top for w in ln) for ln in lines]
+    bottoms = [max(w.bottom for w in ln) for ln in lines]
+    inner = sorted({round(y, 1) for y in rules if tops[0] < y < bottoms[-1]
+                    and not any(t < y < b for t, b in zip(tops, bottoms))})
+    if not inner:
+        return None
+    return [sum(y < t for y in inner) for t in tops]
+
+
+def _split_at_gutters(seg: list[TWord], gs, s=SETTINGS) -> list[list[TWord]]:
+    """A run of words cut where the space between two of them is wider than a word space and lies over a gutter.
+
+    Numbers set flush right in one column come close to the text starting the
+    next, closer than a cell gap; the gutter down the table still parts them.
+    A heading across columns has only word spaces, so it stays whole.
+    """
+    out = [[seg[0]]]
+    for a, b in zip(seg, seg[1:]):
+        gap = b.x0 - a.x1
+        if gap >= s.narrow_gutter_em * a.size and any(a.x1 <= g1 + 0.5 and b.x0 >= g0 - 0.5 for g0, g1 in gs):
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = ()):
+    """Lines grouped into rows, each a list of line indices, and each line's cells and spanning runs.
+
+    Horizontal rules drawn across the table always end a row. Where they are
+    drawn under most rows (no band between two rules holds a large share of
+    the lines) they are the rows, and the text inside each band may be set at
+    any height; where they only set off a header or a total, the rows between
+    them are found from the lines.
+    """
+    cells_of = []
+    for ln in lines:
+        per = [[] for _ in cols]
+        spans = []
+        for seg in (piece for run in segments(ln, s) for piece in _split_at_gutters(run, gs, s)):
+            a, b = _span_of(cols, seg)
+            if a != b:
+                spans.append((a, b, seg))
+            else:
+                per[a].extend(seg)
+        cells_of.append((per, spans))
+    rights = [max([w.x1 for per, _ in cells_of for w in per[c]] or [cols[c][1]]) for c in range(len(cols))]
+    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
+    height = median(w.bottom - w.top for ln in lines for w in ln)
+    tight = sorted(p for p in pitches if p >= 0.7 * height)[: max(1, len(pitches) // 4)]
+    tight = tight[-1] if tight else height
+    wide = tight + max(s.row_gap_min, s.row_gap_em * height)
+    gap_before = [True] + [p > wide for p in pitches]
+    # Per line: does its key-column text start a new entry, does any column run on?
+    entry, runs = [False] * len(lines), [False] * len(lines)
+    typical = median(sum(1 for c in per if c) for per, _ in cells_of)
+    # The key column names the rows: the one with words (not figures) on the most lines, leftmost first.
+    worded = [sum(1 for per, _ in cells_of if per[c] and not _NUMBER.match(per[c][0].text)) for c in range(len(cols))]
+    kc = max(range(len(cols)), key=lambda c: (worded[c], -c)) if any(worded) else 0
+    for k, (per, spans) in enumerate(cells_of):
+        prev = cells_of[k - 1][0] if k else None
+        runs[k] = any(per[c] and prev and _runs_on(prev[c], per[c]) for c in range(len(cols)))
+        filled = sum(1 for c in per if c)
+        key = bool(per[kc]) and not runs[k]
+        if key and prev and prev[kc] and not _fresh(prev[kc], per[kc], rights[kc]) and filled == 1 < typical:
+            key = False  # the key column's text wrapped on its own: the rest of the row is on the line above
+        entry[k] = key
+    gaps = sum(gap_before[1:])
+    tight_entries = sum(1 for k in range(1, len(lines)) if entry[k] and not gap_before[k])
+    spaced = gaps >= 1 and tight_entries <= s.spaced_share * gaps
+    bands = _rule_bands(lines, list(rules)) if rules else None
+    if bands is not None:
+        sizes = [bands.count(b) for b in set(bands)]
+        if len(sizes) >= 4 and max(sizes) <= s.band_share * len(lines):
+            groups_by: dict[int, list[int]] = {}
+            for k, b in enumerate(bands):
+                groups_by.setdefault(b, []).append(k)
+            return [groups_by[b] for b in sorted(groups_by)], cells_of
+    groups: list[list[int]] = []
+    for k in range(len(lines)):
+        spanning = bool(cells_of[k][1])
+        new = (k == 0 or gap_before[k] or spanning or (groups and cells_of[groups[-1][-1]][1])
+               or (not spaced and entry[k]) or (bands is not None and bands[k] != bands[k - 1]))
+        if new:
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    return groups, cells_of
+
+
+def _bold_rows(groups, cells_of) -> int:
+    """Leading rows set all in bold above a body that is not: the header."""
+    def bold(g):
+        ws = [w for k in g for per in (cells_of[k][0],) for c in per for w in c] + \
+             [w for k in g for _, _, seg in cells_of[k][1] for w in seg]
+        return bool(ws) and all(w.bold for w in ws)
+    n = 0
+    while n < len(groups) - 1 and bold(groups[n]):
+        n += 1
+    return n if n < len(groups) and not all(bold(g) for g in groups) else 0
+
+
+def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: bool = False,
+                     s=SETTINGS, rules: list[float] = ()) -> GridTable | None:
+    cols = _columns(gs, lines)
+    words = [w for ln in lines for w in ln]
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    across = [y for y, a, b in rules if a <= x0 + 0.4 * (x1 - x0) and b >= x1 - 0.4 * (x1 - x0)]
+    groups, cells_of = _rows(lines, cols, gs, s, across)
+    # Header lines set in bold are one header row, however many lines they wrap to.
+    n_head = _bold_rows(groups, cells_of)
+    if n_head > 1 and not any(cells_of[k][1] for g in groups[:n_head] for k in g):
+        groups = [[k for g in groups[:n_head] for k in g]] + groups[n_head:]
+        n_head = 1
+    cells = []
+    for r, g in enumerate(groups):
+        per = [[] for _ in cols]
+        spans = []
+        for k in g:
+            for c in range(len(cols)):
+                if cells_of[k][0][c]:
+                    per[c].append(cells_of[k][0][c])
+            spans.extend(cells_of[k][1])
+        top = min(w.top for k in g for w in lines[k])
+        bottom = max(w.bottom for k in g for w in lines[k])
+        covered = set()
+        for a, b, seg in spans:
+            cells.append(GridCell(row=r, col=a, colspan=b - a + 1, text=" ".join(w.text for w in seg),
+                                  bbox=(cols[a][0], top, cols[b][1], bottom)))
+            covered.update(range(a, b + 1))
+        for c in range(len(cols)):
+            if c in covered:
+                continue
+            text = "\n".join(" ".join(w.text for w in part) for part in per[c])
+            cells.append(GridCell(row=r, col=c, text=text, bbox=(cols[c][0], top, cols[c][1], bottom)))
+    words = [w for ln in lines for w in ln]
+    bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
+    return GridTable(page=page_number, bbox=bbox, cells=cells, ruled=ruled, reader=reader, header_rows=n_head)
+
+
+def _enough(table: GridTable, s=SETTINGS) -> bool:
+    full = 0
+    for r in range(table.n_rows):
+        if sum(1 for c in table.cells if c.row == r and c.text.strip() and c.colspan == 1) >= 2:
+            full += 1
+    need = s.min_rows_two_cols if table.n_cols == 2 else s.min_rows
+    return table.n_cols >= 2 and full >= need
+
+
+_LABEL = re.compile(rf"^(?:[{BULLET_CHARS}o\-–*]|\(cid:\d+\)|\(?[0-9]{{1,3}}[.)]?|\(?[a-zA-Z][.)]|\(?[ivx]+[.)])$")
+
+
+def _list_margin(table: GridTable) -> bool:
+    """A list set with a hanging indent: a first column holding only bullets or item labels."""
+    first = [c.text.strip() for c in table.cells if c.col == 0 and c.colspan == 1 and c.text.strip()]
+    return bool(first) and all(_LABEL.match(ln) for t in first for ln in t.splitlines())
+
+
+def _prose_body(table: GridTable, s=SETTINGS) -> bool:
+    """Two columns, one of running text over most of the width: labelled paragraphs, not a table."""
+    if table.n_cols != 2:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    for col in (0, 1):
+        cells = [c for c in table.cells if c.col == col and c.colspan == 1 and c.text.strip()]
+        lines = [ln for c in cells for ln in c.text.splitlines()]
+        boxes = [c.bbox for c in cells if c.bbox]
+        if lines and boxes and median(len(ln.split()) for ln in lines) >= s.prose_words and \
+                max(b[2] for b in boxes) - min(b[0] for b in boxes) > 0.55 * width:
+            return True
+    return False
+
+
+def unruled_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
+    out = []
+    for block in _blocks(lines_of(words), s):
+        for lines, gs in _table_cores(block, s):
+            cols = _columns(gs, lines)
+            if _prose_columns(cols, lines, s):
+                continue
+            t = table_from_lines(lines, gs, page_number, s=s, rules=rules)
+            if t is not None and _enough(t, s) and not _list_margin(t) and not _prose_body(t, s):
+                out.append(t)
+    return out
