@@ -18,8 +18,19 @@ def load_model(path: Path, filetype: str, sha256: str = "") -> DocumentModel:
     return load_pdf(path, sha256) if filetype == "pdf" else load_text(path, sha256)
 
 
-def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
-    """The raw document record: extracted text, not yet normalised."""
+def build_contract(model: DocumentModel, kind: str | None = None, split: bool = True) -> dict:
+    """The raw document record: extracted text, not yet normalised.
+
+    A file binding several documents (a committee pack) becomes a ``pack`` record
+    whose ``parts`` are each read by their own kind; ``split=False`` reads the
+    pages as one document whatever they hold.
+    """
+    if split and kind is None:
+        from .pack import split_ranges
+
+        ranges = split_ranges(model)
+        if len(ranges) > 1:
+            return _pack_contract(model, ranges)
     kind = kind or detect_kind(model)
     doc_date = document_date(model)
     council = council_name(model)
@@ -38,6 +49,12 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
         from .plan import extract_plan
 
         record["plan"] = extract_plan(model)
+    elif kind == "agenda":
+        from .agenda import extract_agenda
+
+        meeting = extract_agenda(model)
+        record["meeting"] = meeting
+        _prefer(record, meeting)
     elif kind == "minutes":
         from .minutes import extract_meeting, extract_slide_tables
 
@@ -63,3 +80,33 @@ def _prefer(record: dict, meeting: dict) -> None:
     for key in ("council", "date", "title"):
         if meeting.get(key):
             record[key] = meeting[key]
+
+
+def _pack_contract(model: DocumentModel, ranges: list[tuple[int, int]]) -> dict:
+    """A pack: its own source, and each bound document as a whole record with its
+    pages in the pack. The pack takes council, title and date from the first part
+    that states them (its covering letter or agenda)."""
+    from .pack import sub_model
+
+    parts = []
+    for first, last in ranges:
+        part = build_contract(sub_model(model, first, last), split=False)
+        part["source"]["pages"] = last - first + 1
+        part["pages"] = [first, last]
+        parts.append(part)
+    stated = lambda key: next((p[key] for p in parts if p.get(key)), None)  # noqa: E731
+    from .agenda import announced_meeting
+
+    meeting = announced_meeting(sub_model(model, *ranges[0]))
+    return {
+        "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages),
+                   "warnings": list(model.warnings)},
+        "kind": "pack",
+        "council": stated("council"),
+        "title": stated("title"),
+        "date": meeting.get("date") or stated("date"),
+        "plan": None,
+        "meeting": meeting if meeting.get("body") else None,
+        "tables": [],
+        "parts": parts,
+    }

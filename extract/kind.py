@@ -11,7 +11,7 @@ import re
 from .model import DocumentModel
 from .plan.progress_report import RAG_CELL
 
-KINDS = ("action_plan", "progress_report", "minutes", "report")
+KINDS = ("action_plan", "progress_report", "minutes", "agenda", "report")
 
 _MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
 _ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
@@ -58,4 +58,12 @@ def detect_kind(doc: DocumentModel) -> str:
         return "action_plan"
     if _MINUTES.search(first):
         return "minutes"
+    if _announces_business(doc):
+        return "agenda"
     return "report"
+
+
+def _announces_business(doc: DocumentModel) -> bool:
+    from .agenda import is_agenda
+
+    return is_agenda(doc)

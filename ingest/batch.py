@@ -74,8 +74,15 @@ def extract_file(path: Path, filetype: str | None = None, sha: str | None = None
     sha = sha or sha256_of(path)
     model = load_model(path, filetype, sha)
     record = build_contract(model)
-    normalise_record(record)
+    _normalise_with_parts(record)
     return record, model
+
+
+def _normalise_with_parts(record: dict) -> None:
+    """A pack's parts are documents of their own: each is normalised by itself."""
+    normalise_record(record)
+    for part in record.get("parts") or []:
+        normalise_record(part)
 
 
 @dataclass
