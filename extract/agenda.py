@@ -30,7 +30,8 @@ class AgendaSettings:
 
 SETTINGS = AgendaSettings()
 
-_HEADING = re.compile(r"^(?:summons\s+to\s+and\s+)?agenda\b(?!\s+item)", re.I)
+# (a drop capital set apart reads "A genda")
+_HEADING = re.compile(r"^(?:summons\s+to\s+and\s+)?a\s?genda\b(?!\s+item)", re.I)
 _SUMMONS = re.compile(
     r"\b(?:an?\s+)?(?:extraordinary\s+|special\s+|annual\s+|budget\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
     r"will\s+be\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?),?\s+on\s+(?P<when>.+?)(?:\s+to\s+deal\b|\.(?:\s|$)|$)", re.I)
@@ -192,6 +193,14 @@ def _finish(item: dict) -> None:
         item["note"] = note
 
 
+def subject_line(doc: DocumentModel) -> Optional[str]:
+    """A covering letter's subject line ("CABINET - THURSDAY, 30 JANUARY 2025"): its title."""
+    for line in doc.pages[0].lines if doc.pages else []:
+        if (m := _SUBJECT.match(line.text.strip())) and parse_date(m.group("when")):
+            return line.text.strip()
+    return None
+
+
 def announced_meeting(doc: DocumentModel) -> dict:
     """Body, date, start time and venue of the meeting a sheet or covering letter names."""
     return _announcement(doc)
@@ -211,7 +220,7 @@ def is_agenda(doc: DocumentModel) -> bool:
     if not doc.pages:
         return False
     first = doc.pages[0]
-    heading = any(_HEADING.match(ln.text.strip()) or re.search(r"\bagenda\s+item\s+no\b", ln.text, re.I)
+    heading = any(_HEADING.match(ln.text.strip()) or re.search(r"\ba\s?genda\s+item\s+no\b", ln.text, re.I)
                   for ln in first.lines[:60])
     if not heading:
         return False

@@ -86,11 +86,16 @@ def _pack_contract(model: DocumentModel, ranges: list[tuple[int, int]]) -> dict:
     """A pack: its own source, and each bound document as a whole record with its
     pages in the pack. The pack takes council, title and date from the first part
     that states them (its covering letter or agenda)."""
+    from .agenda import subject_line
     from .pack import sub_model
+    from .pack_pages import page_signs
 
     parts = []
     for first, last in ranges:
-        part = build_contract(sub_model(model, first, last), split=False)
+        sub = sub_model(model, first, last)
+        part = build_contract(sub, split=False)
+        if part["kind"] == "report" and page_signs(sub.pages[0]).letter and (subject := subject_line(sub)):
+            part["title"] = subject  # a covering letter is titled by its subject line, not its letterhead
         part["source"]["pages"] = last - first + 1
         part["pages"] = [first, last]
         parts.append(part)

@@ -10,9 +10,10 @@ How a boundary is decided: every page gets a score from the marks it shows
 document starts here" (``BoundaryWeights``); a page whose score reaches
 ``START`` opens a part. Blank padding pages end the part before them and
 belong to no part. A file is only cut when it shows the marks of binding at
-all (a padding page, an agenda-item stamp, or page references of an agenda
-that land on its pages): a single report whose appendix changes typeface, or
-minutes followed by the slides they discuss, stay one document.
+all (an agenda-item stamp, page references of an agenda that land on its
+pages, or padding pages behind a covering letter): a single report whose
+appendix changes typeface, a padded agenda sheet, or minutes followed by the
+slides they discuss, stay one document.
 """
 from __future__ import annotations
 
@@ -87,9 +88,13 @@ def _size_changed(a: PageSigns, b: PageSigns, tol: float = 2.0) -> bool:
 
 
 def _bound(signs: list[PageSigns], agenda_pages: set[int]) -> bool:
-    """Does the file show the marks of several documents bound together?"""
+    """Does the file show the marks of several documents bound together?
+
+    A binder's stamp or the agenda's page references do; padding pages only behind
+    a covering letter, since a single sheet may be padded too.
+    """
     inner_blank = any(s.blank for s in signs[1:])
-    return inner_blank or any(s.item_stamp for s in signs) or bool(agenda_pages)
+    return any(s.item_stamp for s in signs) or bool(agenda_pages) or inner_blank and signs[0].letter
 
 
 def split_ranges(model: DocumentModel) -> list[tuple[int, int]]:
@@ -118,7 +123,7 @@ def split_ranges(model: DocumentModel) -> list[tuple[int, int]]:
         else:
             ranges[-1][1] = sign.number
         prev, after_blank = sign, False
-    return [(a, b) for a, b in ranges] or whole
+    return [(a, b) for a, b in ranges] if len(ranges) > 1 else whole
 
 
 def sub_model(model: DocumentModel, first: int, last: int) -> DocumentModel:

@@ -19,7 +19,7 @@ from plantrace.extract.errors import ExtractError
 from plantrace.normalise.apply import normalise_record
 from plantrace.store import models as m
 from plantrace.store.versions import current_document, find_by_hash, next_version
-from plantrace.store.writer import store_document
+from plantrace.store.packs import drop_parts, known_source, note_source, store_file
 
 from .filetype import detect_filetype, sha256_of
 
@@ -120,8 +120,16 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
                                   current.council, counts)
             return _Job(path, filetype, sha, (current.id, current.version, current.council), note)
         if known is not None:
-            return _same_as(shown, known)
+            return _same_as(shown, _met_again(session, known, key, sha))
+        if (seen := known_source(session, sha, key)) is not None:
+            return _same_as(shown, seen)
     return _Job(path, filetype, sha)
+
+
+def _met_again(session: Session, known: m.Document, key: str, sha: str) -> m.Document:
+    """The same bytes under another name: one document, both names recorded as its sources."""
+    note_source(session, known, key, sha)
+    return known
 
 
 def _same_as(shown: str, known: m.Document) -> FileResult:
@@ -150,6 +158,7 @@ def _store(Session_: sessionmaker[Session], job: _Job, extracted) -> FileResult:
     try:
         with Session_.begin() as session:
             if replace:
+                drop_parts(session, replace[0])
                 session.execute(delete(m.Document).where(m.Document.id == replace[0]))
                 version = replace[1]
             else:
@@ -157,7 +166,9 @@ def _store(Session_: sessionmaker[Session], job: _Job, extracted) -> FileResult:
                 if twin is not None:  # an identical file earlier in this batch was stored first
                     return _same_as(shown, twin)
                 version = next_version(session, key)
-            doc = store_document(session, record, key, record["source"]["sha256"], version, model)
+            doc, twin = store_file(session, record, key, record["source"]["sha256"], version, model)
+            if twin is not None:
+                return _same_as(shown, twin)
             return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
                               doc.id, record.get("council"), record_counts(record),
                               replace[2] if replace else None, list(record["source"].get("warnings") or []))
@@ -231,4 +242,14 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
     touched = {r.council for r in results if r.status in STORED}
     touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
     derived = refresh_derived(Session_, touched) if touched else {}
+    if touched:
+        derived.update(_regroup_meetings(Session_))
     return results, derived
+
+
+def _regroup_meetings(Session_: sessionmaker[Session]) -> dict:
+    """Meetings gather documents across files, so they are regrouped after a run that stored any."""
+    from plantrace.store.meetings import rebuild_meetings
+
+    with Session_.begin() as session:
+        return {"meetings": rebuild_meetings(session)}

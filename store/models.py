@@ -339,3 +339,5 @@ class Link(Base):
     rank: Mapped[int] = mapped_column(Integer)
     score: Mapped[float] = mapped_column(Float)
     evidence: Mapped[Optional[str]] = mapped_column(Text)
+
+from . import packs_models  # noqa: E402,F401  (packs, sources and meetings: their own module)
