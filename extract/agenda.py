@@ -25,6 +25,7 @@ class AgendaSettings:
     continuation_gap: float = 1.9   # a line further below its item than this many line heights starts afresh
     indent_slack: float = 6.0       # points a title's continuation may start left of the title
     heading_lines: int = 8          # how many lines after "AGENDA" may name the body
+    opening_lines: int = 15         # the "AGENDA" heading stands among a sheet's first lines
     column_gap: float = 18.0        # points between words that part a heading from a block set beside it
 
 
@@ -221,7 +222,7 @@ def is_agenda(doc: DocumentModel) -> bool:
         return False
     first = doc.pages[0]
     heading = any(_HEADING.match(ln.text.strip()) or re.search(r"\ba\s?genda\s+item\s+no\b", ln.text, re.I)
-                  for ln in first.lines[:60])
+                  for ln in first.lines[:SETTINGS.opening_lines])
     if not heading:
         return False
     items = _items(DocumentModel(doc.path, doc.sha256, doc.pages[:3]))

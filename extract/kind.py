@@ -48,6 +48,8 @@ def _rated_column(doc: DocumentModel) -> bool:
 
 def detect_kind(doc: DocumentModel) -> str:
     first = "\n".join(p.text for p in doc.pages[:2])
+    if _announces_business(doc):  # an agenda lists "Apologies" and "Minutes of ..." among its items
+        return "agenda"
     if _MINUTES.search(first) and _ATTEND.search(first):
         return "minutes"
     headers = list(_header_texts(doc))
@@ -58,8 +60,6 @@ def detect_kind(doc: DocumentModel) -> str:
         return "action_plan"
     if _MINUTES.search(first):
         return "minutes"
-    if _announces_business(doc):
-        return "agenda"
     return "report"
 
 

@@ -20,6 +20,7 @@ from plantrace.normalise.apply import normalise_record
 from plantrace.store import models as m
 from plantrace.store.versions import current_document, find_by_hash, next_version
 from plantrace.store.packs import drop_parts, known_source, note_source, store_file
+from plantrace.store.writer import store_document
 
 from .filetype import detect_filetype, sha256_of
 
@@ -166,7 +167,8 @@ def _store(Session_: sessionmaker[Session], job: _Job, extracted) -> FileResult:
                 if twin is not None:  # an identical file earlier in this batch was stored first
                     return _same_as(shown, twin)
                 version = next_version(session, key)
-            doc, twin = store_file(session, record, key, record["source"]["sha256"], version, model)
+            doc, twin = store_file(session, record, key, record["source"]["sha256"], version, model,
+                                    store=store_document)
             if twin is not None:
                 return _same_as(shown, twin)
             return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,

@@ -62,11 +62,13 @@ def drop_parts(session: Session, pack_id: int) -> None:
         session.execute(delete(m.Document).where(m.Document.id.in_(part_ids)))
 
 
-def store_file(session: Session, record: dict, path: str, sha256: str, version: int, model=None):
+def store_file(session: Session, record: dict, path: str, sha256: str, version: int, model=None,
+               store=store_document):
     """Store one file's record: a plain document, or a pack and its parts.
 
     Returns (document, twin): ``twin`` is the stored document whose content this
     file repeats (then nothing new is stored but the source), else None.
+    ``store`` writes one document's rows (the writer's, unless a caller wraps it).
     """
     key = content_key(model.pages) if model is not None else sha256
     if not record.get("parts"):
@@ -74,12 +76,12 @@ def store_file(session: Session, record: dict, path: str, sha256: str, version: 
         if twin is not None:
             note_source(session, twin, path, sha256, key)
             return twin, twin
-        doc = store_document(session, record, path, sha256, version, model)
+        doc = store(session, record, path, sha256, version, model)
         note_source(session, doc, path, sha256, key)
         return doc, None
     pack_record = {**record, "parts": [{k: p.get(k) for k in ("kind", "title", "date", "pages")}
                                        for p in record["parts"]]}
-    pack = store_document(session, pack_record, path, sha256, version, model)
+    pack = store(session, pack_record, path, sha256, version, model)
     note_source(session, pack, path, sha256, key)
     for seq, part in enumerate(record["parts"]):
         first, last = part["pages"]
@@ -87,7 +89,7 @@ def store_file(session: Session, record: dict, path: str, sha256: str, version: 
         part_key = content_key(pages) if pages else f"{sha256}:{first}-{last}"
         twin = content_twin(session, part_key)
         if twin is None:
-            twin = store_document(session, part, f"{path}#pages={first}-{last}", part_key, version, None)
+            twin = store(session, part, f"{path}#pages={first}-{last}", part_key, version, None)
             session.add(DocumentPart(document_id=twin.id, pack_id=pack.id, seq=seq, first_page=first,
                                      last_page=last))
         note_source(session, twin, path, sha256, part_key, pack.id, (first, last))
