@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from plantrace.cli import app
 
-from .conftest import CORPUS, GOLD_DIR, pdf_path
+from .conftest import CORPUS, GOLD_DIR
 
 REAL = CORPUS / "real"
 GOLD = json.loads((GOLD_DIR / "real" / "packs.json").read_text(encoding="utf-8"))
@@ -79,15 +79,13 @@ def test_the_supplement_sheet_opening_a_pack_lists_its_item_and_pages():
     assert (item["number"], item["title"], item["pack_pages"]) == ("3", "English Devolution White Paper", [1, 18])
 
 
-def test_a_single_document_stays_one():
+def test_a_single_document_stays_one(pdf_model):
     """Minutes followed by the slides they discuss, and an agenda sheet padded with a blank
     page, are one document each."""
     from plantrace.extract.pack import split_ranges
-    from plantrace.extract.pdf import load_pdf
 
-    for path in (pdf_path("001"), REAL / GOLD["single"]["paths"][1]):
-        model = load_pdf(path)
-        assert split_ranges(model) == [(1, len(model.pages))], path.name
+    for model in (pdf_model("001"), _model(GOLD["single"]["paths"][1])):
+        assert split_ranges(model) == [(1, len(model.pages))], model.path
 
 
 def test_extract_json_prints_parts_with_pages():
