@@ -15,7 +15,7 @@ from collections import Counter
 
 from .model import Page
 
-_STAMP = re.compile(r"^\s*(?:agenda\s+)?item(?:\s+no\.?)?\s*:?\s*\d+[a-z]?(?:\.\d+)?\s*$", re.I | re.M)
+_STAMP = re.compile(r"^\s*(?:a\s?genda\s+)?item(?:\s+no\.?)?\s*:?\s*\d+[a-z]?(?:\.\d+)?\s*$", re.I | re.M)
 _PAGE_NUMBER = re.compile(r"\bpage\s+\d{1,4}\b", re.I)
 _TOKEN = re.compile(r"[^\W_]+", re.U)
 

@@ -32,8 +32,9 @@ SETTINGS = PageSettings()
 
 # "This page is intentionally left blank", spaced out or set one letter a line on a rotated page
 _BLANK_WORDS = re.compile(r"intentionally\s*left\s*blank|left\s*blank\s*intentionally", re.I)
-# ModernGov and similar tools stamp a report's first page "Agenda Item 7" / "Item 5a" at its top
-_ITEM_STAMP = re.compile(r"^(?:agenda\s+)?item(?:\s+no\.?)?\s*:?\s*(\d+[a-z]?(?:\.\d+)?)\b", re.I)
+# ModernGov and similar tools stamp a report's first page "Agenda Item 7" / "Item 5a" at its top, on a
+# line of its own (a minute's "Item 5: Budget" heading is not a stamp)
+_ITEM_STAMP = re.compile(r"^(?:a\s?genda\s+)?item(?:\s+no\.?)?\s*:?\s*(\d+[a-z]?(?:\.\d+)?)\s*$", re.I)
 # a document's own heading naming it as an appendix or annex of another
 _APPENDIX = re.compile(r"^(appendix|annex|annexe|schedule|enclosure)\s+([A-Z]{1,2}|\d{1,2}|[ivx]{1,5})\b[\s:.\-–—]?",
                        re.I)
