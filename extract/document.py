@@ -19,8 +19,19 @@ def load_model(path: Path, filetype: str, sha256: str = "", ocr: str = "auto") -
     return load_pdf(path, sha256, ocr) if filetype == "pdf" else load_text(path, sha256)
 
 
-def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
-    """The raw document record: extracted text, not yet normalised."""
+def build_contract(model: DocumentModel, kind: str | None = None, split: bool = True) -> dict:
+    """The raw document record: extracted text, not yet normalised.
+
+    A file binding several documents (a committee pack) becomes a ``pack`` record
+    whose ``parts`` are each read by their own kind; ``split=False`` reads the
+    pages as one document whatever they hold.
+    """
+    if split and kind is None:
+        from .pack import split_ranges
+
+        ranges = split_ranges(model)
+        if len(ranges) > 1:
+            return _pack_contract(model, ranges)
     kind = kind or detect_kind(model)
     doc_date = document_date(model)
     council = council_name(model)
@@ -39,6 +50,12 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
         from .plan import extract_plan
 
         record["plan"] = extract_plan(model)
+    elif kind == "agenda":
+        from .agenda import extract_agenda
+
+        meeting = extract_agenda(model)
+        record["meeting"] = meeting
+        _prefer(record, meeting)
     elif kind == "minutes":
         from .minutes import extract_meeting, extract_slide_tables
 
@@ -73,3 +90,38 @@ def _prefer(record: dict, meeting: dict) -> None:
     for key in ("council", "date", "title"):
         if meeting.get(key):
             record[key] = meeting[key]
+
+
+def _pack_contract(model: DocumentModel, ranges: list[tuple[int, int]]) -> dict:
+    """A pack: its own source, and each bound document as a whole record with its
+    pages in the pack. The pack takes council, title and date from the first part
+    that states them (its covering letter or agenda)."""
+    from .agenda import subject_line
+    from .pack import sub_model
+    from .pack_pages import page_signs
+
+    parts = []
+    for first, last in ranges:
+        sub = sub_model(model, first, last)
+        part = build_contract(sub, split=False)
+        if part["kind"] == "report" and page_signs(sub.pages[0]).letter and (subject := subject_line(sub)):
+            part["title"] = subject  # a covering letter is titled by its subject line, not its letterhead
+        part["source"]["pages"] = last - first + 1
+        part["pages"] = [first, last]
+        parts.append(part)
+    stated = lambda key: next((p[key] for p in parts if p.get(key)), None)  # noqa: E731
+    from .agenda import announced_meeting
+
+    meeting = announced_meeting(sub_model(model, *ranges[0]))
+    return {
+        "source": {"path": model.path, "sha256": model.sha256, "pages": len(model.pages),
+                   "warnings": list(model.warnings)},
+        "kind": "pack",
+        "council": stated("council"),
+        "title": stated("title"),
+        "date": meeting.get("date") or stated("date"),
+        "plan": None,
+        "meeting": meeting if meeting.get("body") else None,
+        "tables": [],
+        "parts": parts,
+    }

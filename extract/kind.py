@@ -11,7 +11,7 @@ import re
 from .model import DocumentModel
 from .plan.progress_report import RAG_CELL
 
-KINDS = ("action_plan", "progress_report", "minutes", "report")
+KINDS = ("action_plan", "progress_report", "minutes", "agenda", "report")
 
 _MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
 _ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
@@ -48,6 +48,8 @@ def _rated_column(doc: DocumentModel) -> bool:
 
 def detect_kind(doc: DocumentModel) -> str:
     first = "\n".join(p.text for p in doc.pages[:2])
+    if _announces_business(doc):  # an agenda lists "Apologies" and "Minutes of ..." among its items
+        return "agenda"
     if _MINUTES.search(first) and _ATTEND.search(first):
         return "minutes"
     headers = list(_header_texts(doc))
@@ -59,3 +61,9 @@ def detect_kind(doc: DocumentModel) -> str:
     if _MINUTES.search(first):
         return "minutes"
     return "report"
+
+
+def _announces_business(doc: DocumentModel) -> bool:
+    from .agenda import is_agenda
+
+    return is_agenda(doc)

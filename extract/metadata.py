@@ -17,7 +17,7 @@ from .written_dates import parse_date
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][A-Za-z'&-]+[ \t]+){1,4}?(?i:(?:county borough|metropolitan borough|county|city|borough|district|town|parish)[ \t]+)?(?i:council))\b"
 )
-_SKIP_TITLE = re.compile(r"^(public document pack|agenda( item)?|appendix\b|page \d+|\d+)$", re.I)
+_SKIP_TITLE = re.compile(r"^(public document pack|agenda( item( no\.?)?( \d+[a-z]?)?)?|appendix\b|page \d+|\d+)$", re.I)
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS})\.?,?\s+(\d{{4}})\b", re.I)
 _GENERIC = re.compile(r"^(the|our|this|we|in|a|an)\b", re.I)

@@ -85,6 +85,7 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     text: str = ""  # the whole page's plain text, tables included
     blocks: list = field(default_factory=list)  # reading order: Line | Table
+    images: list[BBox] = field(default_factory=list)  # placed pictures (a letterhead's logo, a signature)
 
     def __post_init__(self):
         if not self.blocks:

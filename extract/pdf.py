@@ -178,6 +178,7 @@ def page_model(page, page_number: int, unruled=None) -> Page:
         lines=_lines(lines, bboxes),
         tables=tables,
         text="\n".join(text for text, _ in lines),
+        images=[(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images],
     )
 
 

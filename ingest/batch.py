@@ -24,6 +24,7 @@ from plantrace.extract.errors import ExtractError
 from plantrace.normalise.apply import normalise_record
 from plantrace.store import models as m
 from plantrace.store.versions import current_document, find_by_hash, next_version
+from plantrace.store.packs import drop_parts, known_source, note_source, store_file
 from plantrace.store.writer import store_document
 
 from .cluster import SerialExecutor, open_executor
@@ -88,8 +89,16 @@ def extract_file(path: Path, filetype: str | None = None, sha: str | None = None
     filetype = filetype or detect_filetype(path)
     sha = sha or sha256_of(path)
     model = load_model(path, filetype, sha, ocr)
-    record = normalise_record(build_contract(model))
+    record = _normalise_with_parts(build_contract(model))
     return record, model
+
+
+def _normalise_with_parts(raw: dict) -> dict:
+    """A pack's parts are documents of their own: each is normalised by itself."""
+    record = normalise_record(raw)
+    if record.get("parts"):
+        record["parts"] = [normalise_record(part) for part in record["parts"]]
+    return record
 
 
 @dataclass
@@ -131,8 +140,16 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool, ocr: s
                                   current.council, counts, sha256=sha)
             return _Job(path, filetype, sha, (current.id, current.version, current.council), note, ocr)
         if known is not None:
-            return _same_as(shown, known)
+            return _same_as(shown, _met_again(session, known, key, sha))
+        if (seen := known_source(session, sha, key)) is not None:
+            return _same_as(shown, seen)
     return _Job(path, filetype, sha, ocr=ocr)
+
+
+def _met_again(session: Session, known: m.Document, key: str, sha: str) -> m.Document:
+    """The same bytes under another name: one document, both names recorded as its sources."""
+    note_source(session, known, key, sha)
+    return known
 
 
 def _same_as(shown: str, known: m.Document) -> FileResult:
@@ -186,14 +203,20 @@ def _store_once(Session_: sessionmaker[Session], job: _Job, record: dict, model)
             if twin is None or twin.id != replace[0]:  # another run replaced or removed it meanwhile
                 return _same_as(shown, twin) if twin is not None else FileResult(
                     shown, "failed", "changed in the database while it was read; ingest it again", sha256=job.sha)
+            drop_parts(session, replace[0])
             session.execute(delete(m.Document).where(m.Document.id == replace[0]))
             version = replace[1]
         else:
             if twin is not None:  # stored already: earlier in this batch, or by another run
                 return _same_as(shown, twin)
             version = next_version(session, key)
-        doc = store_document(session, record, key, record["source"]["sha256"], version, model)
+        doc, twin = store_file(session, record, key, record["source"]["sha256"], version, model,
+                               store=store_document)
+        if twin is not None:  # a pack's part met before as a file of its own (or the other way round)
+            return _same_as(shown, twin)
         mark_pending(session, record.get("council"))
+        for part in record.get("parts") or []:
+            mark_pending(session, part.get("council"))
         if replace and replace[2] != record.get("council"):
             mark_pending(session, replace[2])
         return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
@@ -289,6 +312,8 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
         touched = {r.council for r in results if r.status in STORED}
         touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
         derived = refresh_derived(Session_, touched)
+        if touched:
+            derived.update(_regroup_meetings(Session_))
     except BaseException:
         if run_id is not None:
             try:
@@ -302,4 +327,12 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
     if run_id is not None:
         finish_run(Session_, run_id, results)
     return results, derived
+
+
+def _regroup_meetings(Session_: sessionmaker[Session]) -> dict:
+    """Meetings gather documents across files, so they are regrouped after a run that stored any."""
+    from plantrace.store.meetings import rebuild_meetings
+
+    with Session_.begin() as session:
+        return {"meetings": rebuild_meetings(session)}
 

@@ -301,10 +301,13 @@ def status(db: Optional[str] = DbOption, json_out: bool = JsonOption):
     from plantrace.store.summary import document_rows, table_counts
 
     engine, Session_ = open_read(db)
+    from plantrace.store.packs_summary import meeting_rows, pack_rows
+
     with Session_() as session:
         counts, docs = table_counts(session), document_rows(session)
+        packs, meetings = pack_rows(session), meeting_rows(session)
     if json_out:
-        _print_json({"tables": counts, "documents": docs})
+        _print_json({"tables": counts, "documents": docs, "packs": packs, "meetings": meetings})
         return
     t = Table(title=f"plantrace status · {shown(engine.url.render_as_string(hide_password=True))}")
     t.add_column("table")
@@ -322,6 +325,28 @@ def status(db: Optional[str] = DbOption, json_out: bool = JsonOption):
                   escape(row["council"] or ""),
                   str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
+    _print_packs(packs, meetings)
+
+
+def _print_packs(packs: list[dict], meetings: list[dict]) -> None:
+    """Packs with the pages and kind of each part; meetings with their documents by role."""
+    if packs:
+        t = Table(title="packs")
+        for col in ("id", "file", "pages", "parts"):
+            t.add_column(col)
+        for pack in packs:
+            parts = "\n".join(f"{p['pages'][0]}-{p['pages'][1]} {p['kind']} {escape(p['title'] or '')}"
+                              for p in pack["parts"])
+            t.add_row(str(pack["id"]), Path(pack["path"]).name, str(pack["pages"]), parts)
+        console.print(t)
+    if meetings:
+        t = Table(title="meetings")
+        for col in ("id", "council", "body", "date", "time", "documents"):
+            t.add_column(col)
+        for row in meetings:
+            docs = ", ".join(f"{n} {role}" for role, n in row["documents"].items())
+            t.add_row(str(row["id"]), row["council"] or "", row["body"], row["date"], row["start_time"] or "", docs)
+        console.print(t)
 
 
 @app.command(epilog=example("plantrace upgrade --db council.db"))

@@ -345,3 +345,4 @@ class Link(Base):
 # that Base.metadata (and Alembic) sees every table.
 from . import run_models  # noqa: E402,F401
 from plantrace.store import ocr_models  # noqa: E402,F401  (pages read by OCR; registers its table)
+from . import packs_models  # noqa: E402,F401  (packs, sources and meetings: their own module)

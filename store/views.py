@@ -18,6 +18,7 @@ from sqlalchemy import Connection, inspect
 # Dependency order: a view may only read views listed before it.
 VIEW_NAMES = (
     "v_documents",
+    "v_meetings",
     "v_actions",
     "v_recommendations",
     "v_action_updates",
@@ -94,11 +95,8 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
     point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
                  "ELSE COALESCE(ai.number, '') || '(' || mp.label || ')' END")
     return {
-        "v_documents": """
-            SELECT d.id AS document_id, d.path, d.version, d.kind, d.council, d.title, d.date, d.pages,
-                   d.ingested_at
-            FROM document d
-            WHERE d.version = (SELECT MAX(d2.version) FROM document d2 WHERE d2.path = d.path)""",
+        "v_documents": _documents_sql(has("document_part")),
+        "v_meetings": _meetings_sql(dialect) if has("committee_meeting") else _NO_MEETINGS,
         "v_actions": f"""
             SELECT a.id AS action_id, a.code, a.text, a.status,
                    (SELECT u.status FROM action_update u WHERE u.action_id = a.id
@@ -186,6 +184,47 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
             LEFT JOIN ({_person_items('action_owner', 'action', 'action_id', 'code', dialect, "o.kind = 'monitor'")}) mon ON mon.person_id = pe.id
             LEFT JOIN ({led}) led ON led.person_id = pe.id""",
     }
+
+
+def _documents_sql(parts: bool) -> str:
+    """Current documents; a pack's part shows its pack and its pages in it (it is
+    current while its pack is)."""
+    if not parts:
+        return """
+            SELECT d.id AS document_id, d.path, d.version, d.kind, d.council, d.title, d.date, d.pages,
+                   d.ingested_at, CAST(NULL AS INTEGER) AS parent_id, CAST(NULL AS INTEGER) AS first_page,
+                   CAST(NULL AS INTEGER) AS last_page
+            FROM document d
+            WHERE d.version = (SELECT MAX(d2.version) FROM document d2 WHERE d2.path = d.path)"""
+    return """
+            SELECT d.id AS document_id, d.path, d.version, d.kind, d.council, d.title, d.date, d.pages,
+                   d.ingested_at, dp.pack_id AS parent_id, dp.first_page, dp.last_page
+            FROM document d
+            LEFT JOIN document_part dp ON dp.document_id = d.id
+            WHERE d.version = (SELECT MAX(d2.version) FROM document d2 WHERE d2.path = d.path)"""
+
+
+def _meetings_sql(dialect: str) -> str:
+    return f"""
+            SELECT cm.id AS meeting_id, cm.council, cm.body, cm.date, cm.start_time, cm.venue,
+                   (SELECT COUNT(*) FROM agenda_entry ae WHERE ae.meeting_id = cm.id) AS n_agenda_items,
+                   (SELECT COUNT(*) FROM agenda_entry ae WHERE ae.meeting_id = cm.id
+                    AND ae.minute_item_id IS NOT NULL) AS n_items_minuted,
+                   docs.roles AS documents
+            FROM committee_meeting cm
+            LEFT JOIN (SELECT meeting_id, {_agg('entry', dialect)} AS roles
+                       FROM (SELECT md.meeting_id, md.role || ': ' || COALESCE(d.title, d.path) AS entry
+                             FROM meeting_document md JOIN v_documents d ON d.document_id = md.document_id
+                             ORDER BY 1, 2) e
+                       GROUP BY meeting_id) docs ON docs.meeting_id = cm.id"""
+
+
+_NO_MEETINGS = """
+            SELECT CAST(NULL AS INTEGER) AS meeting_id, CAST(NULL AS VARCHAR(200)) AS council,
+                   CAST(NULL AS VARCHAR(300)) AS body, CAST(NULL AS DATE) AS date,
+                   CAST(NULL AS VARCHAR(5)) AS start_time, CAST(NULL AS TEXT) AS venue,
+                   0 AS n_agenda_items, 0 AS n_items_minuted, CAST(NULL AS TEXT) AS documents
+            WHERE 1 = 0"""
 
 
 def create_views(bind: Connection, without: tuple[str, ...] = ()) -> None:
