@@ -273,6 +273,8 @@ def load_pdf(path: str | Path, sha256: str = "") -> DocumentModel:
                 carried = runs_on
             except (PSException, ValueError, KeyError, TypeError) as exc:
                 raise CorruptFile(path, f"corrupt PDF: page {i} unreadable ({type(exc).__name__})") from exc
+            finally:
+                page.close()  # drop pdfplumber's per-page object caches: memory stays flat in pages
             pages.append(model)
         undecoded = _undecoded_pages(path, read)
         if n_chars == 0 and undecoded:

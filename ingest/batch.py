@@ -1,17 +1,22 @@
 """A batch run: files in, one transaction per document, a report out.
 
 Each file succeeds or fails on its own, so one damaged PDF in a committee pack
-never costs the rest of the batch; anything derived across documents (people,
-links) is refreshed afterwards, once per council the run touched.
+never costs the rest of the batch. Documents are read by an executor
+(``ingest.cluster``: this process or Dask), each in a supervised worker with
+per-document limits; this process stores them one transaction per document,
+in file order. Anything derived across documents (people, links) is rebuilt
+afterwards, once per council, for every council marked pending in the
+database, so a run that was stopped part-way is completed by the next.
 """
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plantrace.extract.document import build_contract, load_model
@@ -21,7 +26,11 @@ from plantrace.store import models as m
 from plantrace.store.versions import current_document, find_by_hash, next_version
 from plantrace.store.writer import store_document
 
+from .cluster import SerialExecutor, open_executor
 from .filetype import detect_filetype, sha256_of
+from .limits import Limits
+from .rebuild import mark_pending, rebuild_pending
+from .runs import finish_run, record_attempt, set_executor, start_run
 
 
 @dataclass
@@ -36,6 +45,9 @@ class FileResult:
     counts: dict = field(default_factory=dict)
     replaced_council: Optional[str] = None  # a re-extraction's council before it, whose people and links change too
     warnings: list = field(default_factory=list)  # stored, but something in the file could not be read
+    sha256: str = ""
+    seconds: float = 0.0  # reading and storing it
+    pages: int = 0
 
     def line(self) -> str:
         if self.status == "failed":
@@ -73,8 +85,7 @@ def extract_file(path: Path, filetype: str | None = None, sha: str | None = None
     filetype = filetype or detect_filetype(path)
     sha = sha or sha256_of(path)
     model = load_model(path, filetype, sha)
-    record = build_contract(model)
-    normalise_record(record)
+    record = normalise_record(build_contract(model))
     return record, model
 
 
@@ -96,6 +107,8 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
         sha = sha256_of(path)
     except ExtractError as exc:
         return FileResult(shown, "failed", exc.reason)
+    except OSError as exc:
+        return FileResult(shown, "failed", f"cannot be read ({exc.strerror or type(exc).__name__})")
     note = ""
     with Session_.begin() as session:
         current = current_document(session, key)
@@ -104,13 +117,14 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
             # put back to an older version's content: that version is current again
             note = f"content of version {known.version} again"
             known.version = next_version(session, key)
+            mark_pending(session, known.council)
             current = known
         if current is not None and current.sha256 == sha:
             if not reextract:
                 status = "ingested" if note else "unchanged"
                 counts = record_counts(current.contract) if note and current.contract else {}
                 return FileResult(shown, status, note, current.kind, current.version, current.id,
-                                  current.council, counts)
+                                  current.council, counts, sha256=sha)
             return _Job(path, filetype, sha, (current.id, current.version, current.council), note)
         if known is not None:
             return _same_as(shown, known)
@@ -119,12 +133,12 @@ def _decide(Session_: sessionmaker[Session], path: Path, reextract: bool) -> Fil
 
 def _same_as(shown: str, known: m.Document) -> FileResult:
     return FileResult(shown, "unchanged", f"same content as {known.path}", known.kind, known.version,
-                      known.id, known.council)
+                      known.id, known.council, sha256=known.sha256)
 
 
 def _extract(job: _Job) -> tuple[Optional[dict], object, Optional[str]]:
-    """(record, model, None) or (None, None, why it failed); runs in a worker process
-    when a batch reads several files at once."""
+    """(record, model, None) or (None, None, why it failed), read in this process without
+    supervision; batches read through ``ingest.cluster`` instead."""
     try:
         record, model = extract_file(job.path, job.filetype, job.sha)
         return record, model, None
@@ -134,32 +148,58 @@ def _extract(job: _Job) -> tuple[Optional[dict], object, Optional[str]]:
         return None, None, f"extraction error ({type(exc).__name__}: {_first_line(exc)})"
 
 
+# A document's transaction that lost a race with another run (the same content
+# or a new role stored at the same moment, a version number taken, SQLite busy)
+# is decided and written again from the start this many times.
+STORE_RETRIES = 4
+
+
 def _store(Session_: sessionmaker[Session], job: _Job, extracted) -> FileResult:
-    """One document, one transaction."""
+    """One document, one transaction; idempotent, so a retried or doubled task stores it once."""
     record, model, failure = extracted
-    shown, key, replace = str(job.path), _key(job.path), job.replace
+    shown = str(job.path)
     if failure is not None:
-        return FileResult(shown, "failed", failure)
-    try:
-        with Session_.begin() as session:
-            if replace:
-                session.execute(delete(m.Document).where(m.Document.id == replace[0]))
-                version = replace[1]
-            else:
-                twin = find_by_hash(session, job.sha)
-                if twin is not None:  # an identical file earlier in this batch was stored first
-                    return _same_as(shown, twin)
-                version = next_version(session, key)
-            doc = store_document(session, record, key, record["source"]["sha256"], version, model)
-            return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
-                              doc.id, record.get("council"), record_counts(record),
-                              replace[2] if replace else None, list(record["source"].get("warnings") or []))
-    except Exception as exc:
-        return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: {_first_line(exc)})")
+        return FileResult(shown, "failed", failure, sha256=job.sha)
+    for attempt in range(STORE_RETRIES):
+        try:
+            return _store_once(Session_, job, record, model)
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == STORE_RETRIES - 1:
+                return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: "
+                                                   f"{_first_line(exc)})", sha256=job.sha)
+            time.sleep(0.2 * (attempt + 1))
+        except Exception as exc:
+            return FileResult(shown, "failed", f"not stored, database error ({type(exc).__name__}: "
+                                               f"{_first_line(exc)})", sha256=job.sha)
+    raise AssertionError("unreachable")
+
+
+def _store_once(Session_: sessionmaker[Session], job: _Job, record: dict, model) -> FileResult:
+    shown, key, replace = str(job.path), _key(job.path), job.replace
+    with Session_.begin() as session:
+        twin = find_by_hash(session, job.sha)
+        if replace:
+            if twin is None or twin.id != replace[0]:  # another run replaced or removed it meanwhile
+                return _same_as(shown, twin) if twin is not None else FileResult(
+                    shown, "failed", "changed in the database while it was read; ingest it again", sha256=job.sha)
+            session.execute(delete(m.Document).where(m.Document.id == replace[0]))
+            version = replace[1]
+        else:
+            if twin is not None:  # stored already: earlier in this batch, or by another run
+                return _same_as(shown, twin)
+            version = next_version(session, key)
+        doc = store_document(session, record, key, record["source"]["sha256"], version, model)
+        mark_pending(session, record.get("council"))
+        if replace and replace[2] != record.get("council"):
+            mark_pending(session, replace[2])
+        return FileResult(shown, "re-extracted" if replace else "ingested", job.note, record["kind"], version,
+                          doc.id, record.get("council"), record_counts(record),
+                          replace[2] if replace else None, list(record["source"].get("warnings") or []),
+                          sha256=job.sha)
 
 
 def ingest_file(Session_: sessionmaker[Session], path: Path, reextract: bool = False) -> FileResult:
-    """Store one file as one transaction.
+    """Store one file as one transaction (read in this process; ``run_batch`` supervises).
 
     A file whose content is already the current version of its path is skipped,
     unless ``reextract``: then it is read again by this plantrace and the rows of
@@ -182,21 +222,9 @@ def _key(path: Path) -> str:
 
 
 def refresh_derived(Session_: sessionmaker[Session], councils: set) -> dict:
-    """Rebuild people and links for the councils whose documents changed."""
-    from plantrace.store.people import rebuild_people
-
-    summary = {"persons": 0, "links": 0}
-    for council in sorted(councils, key=lambda c: c or ""):
-        with Session_.begin() as session:
-            summary["persons"] += rebuild_people(session, council)
-            summary["links"] += _relink(session, council)
-    return summary
-
-
-def _relink(session: Session, council) -> int:
-    from plantrace.link.run import relink
-
-    return relink(session, council)
+    """Rebuild people and links for ``councils`` and every council marked pending."""
+    summary = rebuild_pending(Session_, also=councils)
+    return {"persons": summary["persons"], "links": summary["links"]} if summary["councils"] else {}
 
 
 STORED = ("ingested", "re-extracted")
@@ -204,24 +232,58 @@ STORED = ("ingested", "re-extracted")
 
 def run_batch(Session_: sessionmaker[Session], files: list[Path],
               on_file: Callable[[FileResult], None] | None = None,
-              reextract: bool = False, jobs: int = 1) -> tuple[list[FileResult], dict]:
-    """Ingest ``files`` in order; with ``jobs`` > 1, that many processes read PDFs at
-    once while this one stores them, one transaction per document, in file order."""
-    decided = [_decide(Session_, path, reextract) for path in files]
-    pending = [d for d in decided if isinstance(d, _Job)]
-    pool = ProcessPoolExecutor(min(jobs, len(pending))) if jobs > 1 and len(pending) > 1 else None
+              reextract: bool = False, jobs: int = 1, *, limits: Limits | None = None,
+              workers: int | None = None, scheduler: str | None = None, executor=None,
+              record_run: bool = True) -> tuple[list[FileResult], dict]:
+    """Ingest ``files``: read by the executor the options name (``ingest.cluster``), stored
+    here one transaction per document in file order, then each pending council rebuilt.
+
+    ``jobs``/``workers`` > 1 start a local Dask cluster of that many processes (capped by
+    CPUs and memory); ``scheduler`` uses a running one; otherwise documents are read one
+    at a time. Every document is read in a supervised worker under ``limits``.
+    """
+    limits = limits or Limits.from_env()
+    own = executor is None
+    run_id = None
+    results: list[FileResult] = []
     try:
-        extracted = iter(pool.map(_extract, pending) if pool else map(_extract, pending))
-        results = []
+        if record_run:
+            run_id = start_run(Session_, len(files), "starting")
+        decided = [_decide(Session_, path, reextract) for path in files]
+        pending = [d for d in decided if isinstance(d, _Job)]
+        if own:
+            executor = open_executor(limits, jobs, workers, scheduler) if pending else SerialExecutor(limits)
+        if run_id is not None:
+            set_executor(Session_, run_id, executor.name)
+        answers = executor.map((str(j.path), j.filetype, j.sha) for j in pending)
         for d in decided:
-            result = d if isinstance(d, FileResult) else _store(Session_, d, next(extracted))
+            began = time.monotonic()
+            if isinstance(d, FileResult):
+                result = d
+            else:
+                got = next(answers)
+                result = _store(Session_, d, (got.record, got.model, got.failure))
+                result.pages = got.pages
+            result.seconds = time.monotonic() - began
             results.append(result)
+            if run_id is not None:
+                record_attempt(Session_, run_id, result)
             if on_file:
                 on_file(result)
+        touched = {r.council for r in results if r.status in STORED}
+        touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
+        derived = refresh_derived(Session_, touched)
+    except BaseException:
+        if run_id is not None:
+            try:
+                finish_run(Session_, run_id, results, "interrupted")
+            except Exception:
+                pass
+        raise
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-    touched = {r.council for r in results if r.status in STORED}
-    touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
-    derived = refresh_derived(Session_, touched) if touched else {}
+        if own and executor is not None:
+            executor.close()
+    if run_id is not None:
+        finish_run(Session_, run_id, results)
     return results, derived
+

@@ -32,20 +32,17 @@ from dataclasses import dataclass, field
 from .entities import bodies, people
 from .references import References, find_references
 from .terms import Analyzer, Terms
+from .weights import LINK_WEIGHTS
 
-ACTION_WEIGHT, UPDATE_WEIGHT, REC_WEIGHT, PEOPLE_WEIGHT, TITLE_WEIGHT = 1.0, 0.7, 0.3, 0.3, 0.25
-K1, B = 1.2, 0.5
-BODY_ACTION_BONUS, BODY_REC_BONUS, BODY_CONFLICT = 2.5, 0.75, 0.35
-ACTION_REF_BONUS, REC_REF_BONUS = 12.0, 4.0
-SCALE = 10.0          # raw evidence at which the score reaches 1 - 1/e
-RARE_SHARE = 20       # a word is distinctive when at most 1 action in this many uses it ...
-RARE_DF = 3           # ... or at most this many, in short plans
-PLAN_WIDE_SHARE = 0.25  # ... and a word in more than this share of recommendations is general vocabulary
-COMBINED_UNITS = 3    # words' worth a combination of ordinary words needs to stand in for a rare one
-MIN_UNITS = 2         # words' worth of coincidence a link needs (a phrase counts as two)
-RELATIVE = 0.6       # a further link for the same sentence must carry this share of the best one's evidence
-OFF_TOPIC = 0.35      # evidence multiplier for points in items that are not about the plan
-TITLE_SHARE = 0.6     # share of an item title's words that must be plan vocabulary for the item to be on topic
+W = LINK_WEIGHTS  # every weight and bar is named and explained in link/weights.py
+ACTION_WEIGHT, UPDATE_WEIGHT, REC_WEIGHT, PEOPLE_WEIGHT, TITLE_WEIGHT = W.action, W.update, W.recommendation, W.people, W.title
+K1, B = W.k1, W.b
+BODY_ACTION_BONUS, BODY_REC_BONUS, BODY_CONFLICT = W.body_action_bonus, W.body_rec_bonus, W.body_conflict
+ACTION_REF_BONUS, REC_REF_BONUS = W.action_ref_bonus, W.rec_ref_bonus
+SCALE = W.scale
+RARE_SHARE, RARE_DF, PLAN_WIDE_SHARE = W.rare_share, W.rare_df, W.plan_wide_share
+COMBINED_UNITS, MIN_UNITS = W.combined_units, W.min_units
+RELATIVE, OFF_TOPIC, TITLE_SHARE = W.relative, W.off_topic, W.title_share
 PLAN_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Plan|Strategy)\b")
 SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(‘'\"“])")
 

@@ -6,6 +6,8 @@ source text is never overwritten and can always be shown as evidence.
 """
 from __future__ import annotations
 
+import copy
+
 from datetime import date
 
 from .dates import normalise_date
@@ -111,8 +113,11 @@ def assign_person_ids(mentions: list[dict]) -> list[dict]:
     return persons
 
 
-def normalise_record(record: dict) -> dict:
-    """Normalise one document in place; people are resolved within the document."""
+def normalise_record(raw: dict) -> dict:
+    """A new, normalised record of one document; the extractor's raw record is left as
+    it was, so raw and normalised can be held side by side. People are resolved
+    within the document."""
+    record = copy.deepcopy(raw)
     normalise_plan(record)
     assign_person_ids(person_mentions(record))
     return record

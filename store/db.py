@@ -154,6 +154,24 @@ def _sqlite_file_problem(url: str) -> str | None:
     return None
 
 
+# SQLite has one writer at a time. A writer waits this long for the lock (a large
+# council's rebuild in another run can hold it for minutes), and takes the lock
+# when its transaction begins (BEGIN IMMEDIATE), so two runs never deadlock
+# upgrading a read lock to a write lock half-way through a transaction.
+SQLITE_WRITE_WAIT_SECONDS = 600
+
+
+def _sqlite_writer(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" below starts every transaction
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_SECONDS * 1000}")
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def open_db(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
     """Open for writing: a missing database is created, an older one upgraded.
 
@@ -173,6 +191,8 @@ def open_db(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
         engine = make_engine(url)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise DatabaseUnavailable(f"{shown}: not a database URL plantrace can open ({_one_line(exc)})") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_writer(engine)
     try:
         upgrade(engine)
     except DatabaseUnavailable:

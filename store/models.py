@@ -339,3 +339,8 @@ class Link(Base):
     rank: Mapped[int] = mapped_column(Integer)
     score: Mapped[float] = mapped_column(Float)
     evidence: Mapped[Optional[str]] = mapped_column(Text)
+
+
+# Run records and rebuild markers live in their own module; imported here so
+# that Base.metadata (and Alembic) sees every table.
+from . import run_models  # noqa: E402,F401
