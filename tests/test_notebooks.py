@@ -74,3 +74,23 @@ def test_kent_notebook_runs_where_its_records_are_missing(corpus_sqlite, monkeyp
     assert "no indicators in this database" in printed
     assert re.search(r"on 2017-05-04: \d+ items, 31 points, \d+ linked to a plan action", printed), printed
     assert images == 1  # actions by lead
+
+
+KENT_MINUTES = ROOT / "corpora" / "real" / "kent" / "cabinet" / "2025-01-30" / "originals" / \
+    "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf"
+
+
+@pytest.mark.slow
+def test_kent_notebook_on_the_real_cabinet_minutes(tmp_path, monkeypatch):
+    """The printed minutes of Kent's Cabinet of 30 January 2025 hold items 84 to 92 (read in the PDF)."""
+    from plantrace.ingest.batch import run_batch
+    from plantrace.store.db import open_db
+
+    url = f"sqlite:///{tmp_path / 'kent.db'}"
+    engine, Session_ = open_db(url)
+    (result,), _ = run_batch(Session_, [KENT_MINUTES])
+    engine.dispose()
+    assert result.status == "ingested", result.line()
+    printed, images = _run("kent_meetings.ipynb", url, monkeypatch)
+    assert "no indicators in this database" in printed and "no plan actions in this database" in printed
+    assert re.search(r"Cabinet on 2025-01-30: 9 items, \d+ points", printed), printed
