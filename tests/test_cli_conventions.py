@@ -92,7 +92,8 @@ def test_progress_counts_pages_not_files(tmp_path):
     assert page_counts([pdf_path("004"), pdf_path("001"), tmp_path / "x.md"]) == [3, 29, 1]
 
 
-@timeout(120)
+@pytest.mark.slow  # a fresh process, so the console takes its width from $COLUMNS
+@timeout(180)
 def test_the_report_stays_readable_at_80_columns(tmp_path):
     """Two files that differ only at the end of a long name are both shown whole (folded, not cut)."""
     pack = tmp_path / "pack"
