@@ -54,7 +54,7 @@ def test_the_cli_libraries_are_pinned_and_the_licence_is_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     deps = {re.split(r"[<>=\[ ]", d)[0]: d for d in project["dependencies"]}
     assert "<" in deps["typer"] and "<" in deps["click"]
-    assert project["license"] == "MIT" and (ROOT / "LICENSE").read_text().startswith("MIT License")
+    assert project["license"] == {"text": "MIT"} and (ROOT / "LICENSE").read_text().startswith("MIT License")
 
 
 @timeout(120)
