@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= plantrace.db
 
-.PHONY: demo test bench bench-tables install clean
+.PHONY: demo browse test bench bench-tables install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/plantrace ingest corpora/ --db sqlite:///$(DB)
 	$(BIN)/plantrace status --db sqlite:///$(DB)
+
+# after `make demo`: Datasette on the demo database, with the trace pages (/-/plantrace)
+browse: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[datasette]"
+	$(BIN)/plantrace datasette $(DB) --serve
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

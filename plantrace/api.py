@@ -78,11 +78,18 @@ class Database:
         """Ingest files or folders: returns ``(results, derived)``; each result is a
         :class:`plantrace.ingest.batch.FileResult`, ``derived`` counts the persons and
         links refreshed."""
-        from plantrace.ingest.batch import run_batch
-        from plantrace.ingest.discover import discover
+        from plantrace.ingest.batch import FileResult, run_batch
+        from plantrace.ingest.discover import discover_all
+        from plantrace.safe_text import printable
 
-        files, _ = discover([Path(p) for p in paths])
-        return run_batch(self._sessions, files, on_file, reextract=reextract, jobs=jobs, ocr=ocr)
+        found = discover_all([Path(p) for p in paths])
+        # paths that cannot be read at all (links that loop, names that are not UTF-8, folders
+        # that cannot be listed) are failed results too, ahead of the files read
+        problems = [FileResult(printable(p), "failed", reason) for p, reason in found.problems]
+        if not found.files:
+            return problems, {}
+        results, derived = run_batch(self._sessions, found.files, on_file, reextract=reextract, jobs=jobs, ocr=ocr)
+        return problems + results, derived
 
     # -- analyst ---------------------------------------------------------
     def status(self) -> dict:

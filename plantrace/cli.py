@@ -30,8 +30,31 @@ from rich.table import Table
 from . import __version__
 from .safe_text import printable, shown
 
+def _no_type_for_flags() -> None:
+    """Typer 0.29 prints a Python type beside every option in help, ``<bool>`` even for
+    flags (``--help``, ``--json``), which take no value; a flag shows none. Options
+    that take a value name it with an explicit ``metavar`` (URL, DIR, N, ...)."""
+    from typer.core import TyperArgument, TyperOption
+
+    shows = TyperOption.display_type_rich
+    if getattr(shows, "_plantrace", False):
+        return
+    shows_argument = TyperArgument.display_type_rich
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag or self.count else shows(self, ctx)
+
+    def argument_type_rich(self, ctx):  # an argument's metavar already says what it takes
+        return None if self.metavar else shows_argument(self, ctx)
+
+    display_type_rich._plantrace = True
+    TyperOption.display_type_rich = display_type_rich
+    TyperArgument.display_type_rich = argument_type_rich
+
+
+_no_type_for_flags()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-app = typer.Typer(add_completion=True, no_args_is_help=True, help=__doc__.splitlines()[0],
+app = typer.Typer(add_completion=True, no_args_is_help=True,
                   context_settings=CONTEXT, rich_markup_mode="rich", pretty_exceptions_show_locals=False)
 # a pipe gets wide lines so reports stay one row per file; $COLUMNS (or a terminal) sets the width
 console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
@@ -126,7 +149,7 @@ def _print_json_line(data) -> None:
 @app.command(epilog=example("plantrace ingest corpora/ --db council.db",
                             "plantrace ingest pack/ --json | jq -c 'select(.status == \"failed\")'",
                             "plantrace -q ingest pack/ --jobs 4"))
-def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH...", help="PDF/Markdown files or folders"),
+def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="PDF/Markdown files or folders"),
            db: Optional[str] = DbOption,
            json_out: bool = typer.Option(False, "--json",
                                          help="Print one JSON object per file as it is done, then a summary (NDJSON)"),

@@ -18,6 +18,7 @@ from .badfiles import (encrypted_pdf, html_named_pdf, image_only_pdf, partly_sca
                        undecodable_pdf)
 from .conftest import pdf_path
 from .render_html import available as render_html_unavailable
+from .ndjson import ingest_report
 
 runner = CliRunner()
 
@@ -65,8 +66,8 @@ def test_a_file_put_back_to_an_older_content_is_a_new_version(tmp_path, db_url):
         shutil.copy(pdf_path(source), target)
         out = runner.invoke(app, ["ingest", str(target), "--db", db_url, "--json"])
         assert out.exit_code == 0, out.output
-        assert json.loads(out.output)["files"][0]["status"] == "ingested"
-    assert json.loads(out.output)["files"][0]["reason"] == "content of version 1 again"
+        assert ingest_report(out.stdout)["files"][0]["status"] == "ingested"
+    assert ingest_report(out.stdout)["files"][0]["reason"] == "content of version 1 again"
     engine, Session_ = open_db(db_url)
     with Session_() as s:
         docs = s.scalars(select(m.Document).order_by(m.Document.version)).all()
@@ -116,7 +117,7 @@ def test_reading_files_in_parallel_stores_the_same(tmp_path):
         url = f"sqlite:///{tmp_path / f'jobs{jobs}.db'}"
         out = runner.invoke(app, ["ingest", str(pack), "--db", url, "--json", "--jobs", jobs])
         assert out.exit_code == 1, out.output  # one file failed, the rest stored
-        files = json.loads(out.stdout)["files"]
+        files = ingest_report(out.stdout)["files"]
         reports[jobs] = ([(f["path"].rsplit("/", 1)[-1], f["status"], f["reason"].rsplit("/", 1)[-1]) for f in files],
                          _counts(url))
     assert reports["1"] == reports["2"]
@@ -165,7 +166,7 @@ def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_p
     out = runner.invoke(app, ["ingest", str(pdf), "--db", url])
     assert out.exit_code == 0, out.output  # stored: the text pages are there
     assert "warning" in out.output and "no text layer on pages 2-3 of 4" in " ".join(out.output.split())
-    report = json.loads(runner.invoke(app, ["ingest", str(pdf), "--db", url, "--json", "--reextract"]).stdout)
+    report = ingest_report(runner.invoke(app, ["ingest", str(pdf), "--db", url, "--json", "--reextract"]).stdout)
     assert report["files"][0]["warnings"] == [
         "no text layer on pages 2-3 of 4 (scanned images; OCR read no text: blank or unreadable): "
         "their content is not extracted"]
@@ -181,7 +182,7 @@ def test_text_the_reader_cannot_decode_is_reported_not_taken_for_empty(tmp_path)
     url = f"sqlite:///{tmp_path / 'u.db'}"
     partly = undecodable_pdf(tmp_path / "partly.pdf")
     out = runner.invoke(app, ["ingest", str(partly), "--db", url, "--json"])
-    (row,) = json.loads(out.stdout)["files"]
+    (row,) = ingest_report(out.stdout)["files"]
     assert row["status"] == "ingested"
     assert row["warnings"] == ["text on pages 1-2 of 2 is in a font encoding the PDF reader cannot decode: "
                                "some or all of it is missing"]

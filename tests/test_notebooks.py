@@ -31,7 +31,7 @@ def corpus_sqlite(tmp_path_factory):
     return corpus_database("sqlite", tmp_path_factory)
 
 
-@pytest.mark.parametrize("name", ["plan_progress.ipynb", "audit_trail.ipynb"])
+@pytest.mark.parametrize("name", ["plan_progress.ipynb", "audit_trail.ipynb", "kent_meetings.ipynb"])
 def test_notebooks_are_stored_without_outputs(name):
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
@@ -56,3 +56,41 @@ def test_audit_trail_notebook(corpus_sqlite, monkeypatch):
     silent = re.search(r"(\d+) of (\d+) actions were not discussed", printed)
     assert silent and int(silent.group(2)) == 82 and int(silent.group(1)) < 82
     assert images == 1
+
+
+def test_chart_colours_mean_what_they_say():
+    from plantrace.palette import AMBER, GREEN, RAG_COLOURS, RED, STATUS_COLOURS, colours_for
+
+    assert (STATUS_COLOURS["completed"], STATUS_COLOURS["in_progress"], STATUS_COLOURS["overdue"]) == (GREEN, AMBER, RED)
+    assert STATUS_COLOURS["not_started"] not in (GREEN, AMBER, RED)
+    assert STATUS_COLOURS["ongoing"] == AMBER and colours_for(["R", "A", "G"], RAG_COLOURS) == [RED, AMBER, GREEN]
+    source = (NOTEBOOKS / "plan_progress.ipynb").read_text()
+    assert source.count("colours_for(") >= 3  # every stacked chart is coloured by meaning, not by default order
+
+
+def test_kent_notebook_runs_where_its_records_are_missing(corpus_sqlite, monkeypatch):
+    """On a database without a performance report, each section says what is missing."""
+    printed, images = _run("kent_meetings.ipynb", corpus_sqlite, monkeypatch)
+    assert "no indicators in this database" in printed
+    assert re.search(r"on 2017-05-04: \d+ items, 31 points, \d+ linked to a plan action", printed), printed
+    assert images == 1  # actions by lead
+
+
+KENT_MINUTES = ROOT / "corpora" / "real" / "kent" / "cabinet" / "2025-01-30" / "originals" / \
+    "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf"
+
+
+@pytest.mark.slow
+def test_kent_notebook_on_the_real_cabinet_minutes(tmp_path, monkeypatch):
+    """The printed minutes of Kent's Cabinet of 30 January 2025 hold items 84 to 92 (read in the PDF)."""
+    from plantrace.ingest.batch import run_batch
+    from plantrace.store.db import open_db
+
+    url = f"sqlite:///{tmp_path / 'kent.db'}"
+    engine, Session_ = open_db(url)
+    (result,), _ = run_batch(Session_, [KENT_MINUTES])
+    engine.dispose()
+    assert result.status == "ingested", result.line()
+    printed, images = _run("kent_meetings.ipynb", url, monkeypatch)
+    assert "no indicators in this database" in printed and "no plan actions in this database" in printed
+    assert re.search(r"Cabinet on 2025-01-30: 9 items, \d+ points", printed), printed
