@@ -140,7 +140,7 @@ def _inflated_size(raw: bytes, stages: int, budget: int) -> int:
                 size += len(out)
                 if size > budget:
                     return False
-            if not out and not chunk:
+            if d.eof or not out:  # the stream ended (what follows is not its data), or needs more input
                 break
         return True
 

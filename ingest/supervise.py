@@ -195,6 +195,7 @@ def _child(limits_hex: str) -> None:
     from . import read  # noqa: F401 - the heavy imports, before the address space is capped
 
     limits = Limits(**pickle.loads(bytes.fromhex(limits_hex)))
+    _exit_with_parent()
     set_memory_limit(limits)
     out.write(READY)
     stdin = sys.stdin.buffer
@@ -223,6 +224,22 @@ def _child(limits_hex: str) -> None:
         out.write(HEADER.pack(len(data)) + data)
         if fatal:
             return
+
+
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent() -> None:
+    """A child whose batch was killed (kill -9 gives it no chance to stop us) ends within a second."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
 def _first_line(exc: BaseException, limit: int = 160) -> str:

@@ -63,37 +63,71 @@ def _print_json(data) -> None:
 
 
 @app.command()
-def ingest(paths: List[Path] = typer.Argument(..., help="PDF/Markdown files or folders"), db: Optional[str] = DbOption,
+def ingest(paths: Optional[List[str]] = typer.Argument(None, help="PDF/Markdown files or folders; - reads paths "
+                                                                    "from standard input, one a line"),
+           db: Optional[str] = DbOption,
            json_out: bool = typer.Option(False, "--json", help="Print the per-file report as JSON"),
            reextract: bool = typer.Option(False, "--reextract",
                                           help="Read unchanged files again and replace their stored rows "
                                                "(after upgrading plantrace)"),
            jobs: int = typer.Option(1, "--jobs", "-j", min=1,
-                                    help="Read this many files at once in worker processes")):
+                                    help="Read this many files at once (a local Dask cluster; capped by CPUs "
+                                         "and memory)"),
+           workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                 help="Start a local Dask cluster of this many worker processes"),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="tcp://HOST:8786",
+                                                   help="Read the files on a running Dask cluster"),
+           from_list: Optional[Path] = typer.Option(None, "--from-list", metavar="FILE",
+                                                    help="Also read the paths listed in FILE, one a line"),
+           dry_run: bool = typer.Option(False, "--dry-run",
+                                        help="Say what would be read (new, changed, unchanged); store nothing"),
+           max_seconds: Optional[float] = typer.Option(None, "--max-seconds", min=0,
+                                                       help="Wall time per document (default 1800; 0: none)"),
+           max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, metavar="MB",
+                                                    help="Memory of the process reading a document "
+                                                         "(default 8192 MB; 0: none)"),
+           max_pages: Optional[int] = typer.Option(None, "--max-pages", min=0,
+                                                   help="Pages per document (default 5000; 0: none)"),
+           max_decompressed: Optional[int] = typer.Option(None, "--max-decompressed", min=0, metavar="MB",
+                                                          help="Decompressed stream bytes per document "
+                                                               "(default 4096 MB; 0: none)")):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from plantrace.ingest.batch import run_batch
     from plantrace.ingest.discover import discover
+    from plantrace.ingest.limits import Limits
     from plantrace.store.db import open_db
 
-    files, empty_dirs = discover(paths)
+    from .cli_runs import dry_run_report, named_paths
+
+    given = named_paths(paths or [], from_list)
+    if given is None:
+        raise typer.Exit(2)
+    files, empty_dirs = discover(given)
     for folder in empty_dirs:
-        err.print(f"[red]error[/red] {folder}: no supported files (.pdf, .md, .txt) in this folder", soft_wrap=True, highlight=False)
+        err.print(f"[red]error[/red] {escape(str(folder))}: no supported files (.pdf, .md, .txt) in this folder",
+                  soft_wrap=True, highlight=False)
     if not files:
         raise typer.Exit(2)
+    if dry_run:
+        raise typer.Exit(dry_run_report(db, files, json_out))
+    limits = Limits.from_env(seconds=max_seconds, memory_mb=max_memory, pages=max_pages,
+                             decompressed_mb=max_decompressed)
     _, Session_ = open_db(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=json_out or not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=len(files))
 
         def on_file(result):
-            progress.update(task, advance=1, description=f"ingesting {Path(result.path).name}")
+            progress.update(task, advance=1, description=f"ingesting {escape(Path(result.path).name)}")
             if result.status == "failed":
-                progress.console.print(f"[red]error[/red] {result.path}: {result.reason}", soft_wrap=True, highlight=False)
+                progress.console.print(f"[red]error[/red] {escape(result.path)}: {escape(result.reason)}",
+                                       soft_wrap=True, highlight=False)
             for warning in result.warnings:
-                progress.console.print(f"[yellow]warning[/yellow] {result.path}: {warning}", soft_wrap=True,
-                                       highlight=False)
+                progress.console.print(f"[yellow]warning[/yellow] {escape(result.path)}: {escape(warning)}",
+                                       soft_wrap=True, highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs, limits=limits,
+                                     workers=workers, scheduler=scheduler)
     failed = [r for r in results if r.status == "failed"]
     if json_out:
         _print_json({"files": [r.__dict__ for r in results], "derived": derived})
@@ -112,7 +146,8 @@ def _report(results, derived) -> None:
         shown = r.reason if r.status == "failed" else (r.summary() or r.reason)
         if r.warnings:
             shown += "".join(f"\n[yellow]warning: {w}[/yellow]" for w in r.warnings)
-        table.add_row(Path(r.path).name, f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""), shown)
+        table.add_row(escape(Path(r.path).name), f"[{style}]{r.status}[/{style}]", r.kind, str(r.version or ""),
+                      escape(shown) if r.status == "failed" else shown)
     console.print(table)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "re-extracted", "unchanged", "failed")}
     extra = f"; {derived.get('persons', 0)} persons, {derived.get('links', 0)} links refreshed" if derived else ""
@@ -172,15 +207,23 @@ def normalise_date_cmd(text: str, doc_date: Optional[str] = typer.Option(None, "
 
 
 @app.command()
-def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json")):
-    """Rows per table and what each stored document yielded."""
+def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json"),
+           runs: bool = typer.Option(False, "--runs", help="The latest runs: when, where, what they stored"),
+           failed: bool = typer.Option(False, "--failed", help="The files the latest run failed on, and why")):
+    """Rows per table and what each stored document yielded (and councils awaiting a rebuild)."""
+    from plantrace.ingest.rebuild import pending_councils
     from plantrace.store.summary import document_rows, table_counts
 
+    from .cli_runs import show_runs
+
     engine, Session_ = open_read(db)
+    if runs or failed:
+        show_runs(Session_, runs, failed, json_out)
+        return
     with Session_() as session:
-        counts, docs = table_counts(session), document_rows(session)
+        counts, docs, pending = table_counts(session), document_rows(session), pending_councils(session)
     if json_out:
-        _print_json({"tables": counts, "documents": docs})
+        _print_json({"tables": counts, "documents": docs, "pending_rebuilds": pending})
         return
     t = Table(title=f"plantrace status · {engine.url.render_as_string(hide_password=True)}")
     t.add_column("table")
@@ -197,6 +240,10 @@ def status(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "-
         d.add_row(str(row["id"]), Path(row["path"]).name, str(row["version"]), row["kind"], row["council"] or "",
                   str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
+    if pending:
+        names = ", ".join(escape(p["council"] or "(no council)") for p in pending)
+        console.print(f"[yellow]pending rebuild[/yellow] of people and links: {names} "
+                      "(`plantrace rebuild` or the next ingest completes it)", highlight=False)
 
 
 @app.command()
@@ -209,4 +256,4 @@ def upgrade(db: Optional[str] = DbOption):
 
 
 # Commands defined in their own modules register themselves on `app`.
-from . import cli_analyst, cli_link  # noqa: E402,F401
+from . import cli_analyst, cli_link, cli_runs  # noqa: E402,F401
