@@ -45,8 +45,13 @@ class WorkerFailed(Exception):
 class Supervisor:
     """One child at a time, restarted after any failure; not shared between threads."""
 
-    def __init__(self, limits: Limits):
+    # What a child imports before its address space is capped: the extractors
+    # (an import under the cap could fail for want of memory no document asked for).
+    PRELOAD = ("plantrace.ingest.read",)
+
+    def __init__(self, limits: Limits, preload: tuple[str, ...] = PRELOAD):
         self.limits = limits
+        self.preload = preload
         self.proc: subprocess.Popen | None = None
         self.errlog = None
         self.scratch: str | None = None
@@ -58,7 +63,8 @@ class Supervisor:
         env = dict(os.environ, PLANTRACE_READ_SCRATCH=self.scratch, MALLOC_ARENA_MAX="2", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                    PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "plantrace.ingest.supervise", pickle.dumps(asdict(self.limits)).hex()],
+            [sys.executable, "-m", "plantrace.ingest.supervise", pickle.dumps(asdict(self.limits)).hex(),
+             ",".join(self.preload)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errlog, env=env,
             start_new_session=True)  # Ctrl-C reaches the batch, which stops the child itself
         _CHILDREN.add(self.proc)
@@ -187,12 +193,16 @@ def _kill_children() -> None:
 # ---------------------------------------------------------------------------
 # The child side.
 
-def _child(limits_hex: str) -> None:
+def _child(limits_hex: str, preload: str) -> None:
     out = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything a library prints goes to the error log, not into the answers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import importlib
+
     from .limits import Limits, set_memory_limit
-    from . import read  # noqa: F401 - the heavy imports, before the address space is capped
+
+    for name in filter(None, preload.split(",")):
+        importlib.import_module(name)
 
     limits = Limits(**pickle.loads(bytes.fromhex(limits_hex)))
     _exit_with_parent()
@@ -249,4 +259,4 @@ def _first_line(exc: BaseException, limit: int = 160) -> str:
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1])
+    _child(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
