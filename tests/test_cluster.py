@@ -135,3 +135,36 @@ def test_the_cli_reads_on_a_running_scheduler(pg, tmp_path):
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_two_ingests_at_once_store_every_file_exactly_once(engine, pg, tmp_path):
+    """Two clients on overlapping files, in opposite orders, into one database."""
+    import json
+
+    from sqlalchemy import create_engine, text
+
+    url = pg() if engine == "postgresql" else f"sqlite:///{tmp_path / 'both.db'}"
+    open_db(url)[0].dispose()  # created first: racing first opens are another matter
+    files = [str(p) for p in PDFS if p.name.startswith(("000", "001", "004"))]
+    with deadline(900):
+        procs = [subprocess.Popen([sys.executable, "-m", "plantrace", "ingest", *order, "--db", url, "--json"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for order in (files, files[::-1])]
+        outs = [p.communicate(timeout=880) for p in procs]
+    for proc, (out, errs) in zip(procs, outs):
+        assert proc.returncode == 0, errs
+        assert all(f["status"] in ("ingested", "unchanged") for f in json.loads(out)["files"])
+    stored = [f["path"] for out, _ in outs for f in json.loads(out)["files"] if f["status"] == "ingested"]
+    assert sorted(stored) == sorted(files), "every file stored by exactly one of the two runs"
+    db = create_engine(url)
+    with db.connect() as conn:
+        docs = conn.execute(text("SELECT path, version FROM document")).all()
+        persons = conn.execute(text("SELECT count(*) FROM person")).scalar()
+        links = conn.execute(text("SELECT count(*) FROM link")).scalar()
+        pending = conn.execute(text("SELECT count(*) FROM pending_rebuild")).scalar()
+    db.dispose()
+    assert len(docs) == 3 and {v for _, v in docs} == {1} and len({p for p, _ in docs}) == 3
+    assert links == 16 and pending == 0
+    assert persons == 36  # Rutland's persons from 000 and 001, as in a single run; 004 names none
