@@ -64,9 +64,8 @@ class SerialExecutor:
             yield read_task(path, filetype, sha, self.limits)
 
     def close(self) -> None:
-        from .supervise import supervisor_for
-
-        supervisor_for(self.limits).stop()
+        """The supervised child stays for the next batch of this process (it is ended at exit,
+        and ends itself if this process dies)."""
 
 
 class DaskExecutor:

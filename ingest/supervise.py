@@ -36,6 +36,10 @@ READY = b"R"
 # the document's time, but it is bounded too (a machine that cannot start one
 # in this long cannot read anything).
 START_SECONDS = 300.0
+# A child is replaced after this many documents, so memory a parser's
+# allocations left fragmented is not carried into the next hundred documents
+# (the address-space cap is per process, not per document).
+DOCUMENTS_PER_CHILD = 50
 
 
 class WorkerFailed(Exception):
@@ -55,6 +59,7 @@ class Supervisor:
         self.proc: subprocess.Popen | None = None
         self.errlog = None
         self.scratch: str | None = None
+        self.calls = 0
 
     # -- the child ---------------------------------------------------------
     def _start(self) -> None:
@@ -107,9 +112,13 @@ class Supervisor:
     def call(self, fn: Callable, *args) -> Any:
         """``fn(*args)`` in the child; raises LimitExceeded, WorkerFailed, or the child's own error
         as ``RuntimeError`` with a one-line message."""
+        if self.proc is not None and self.calls >= DOCUMENTS_PER_CHILD:
+            self.stop()
         if self.proc is None or self.proc.poll() is not None:
             self.stop()
             self._start()
+            self.calls = 0
+        self.calls += 1
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.proc.stdin.write(HEADER.pack(len(payload)) + payload)

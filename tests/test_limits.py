@@ -94,3 +94,11 @@ def test_limits_come_from_the_environment_and_options_win(monkeypatch):
     monkeypatch.setenv("PLANTRACE_MAX_PAGES", "40")
     limits = Limits.from_env(pages=7, memory_mb=None)
     assert (limits.seconds, limits.pages, limits.memory_mb) == (12, 7, Limits().memory_mb)
+
+
+def test_a_file_that_changed_since_it_was_hashed_is_not_stored_under_the_old_hash():
+    from plantrace.ingest.read import read_document
+
+    answer = read_document(str(pdf_path("004")), "pdf", "0" * 64, Limits())
+    assert answer.record is None and answer.failure.startswith("changed while the batch was reading it")
+    assert answer.sha_read != "0" * 64
