@@ -29,12 +29,63 @@ def reference(fn) -> tuple[int, float]:
 
 
 def plantrace_ingest(jobs: int = 1) -> float:
+    """End to end: 1 is the serial path (one supervised worker), N a local Dask cluster of N workers."""
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "plantrace", "ingest", str(ROOT / "corpora"), "--db",
-                        f"sqlite:///{tmp}/bench.db", "--json", "--jobs", str(jobs)], check=False,
+                        f"sqlite:///{tmp}/bench.db", "--json", "--workers", str(jobs)], check=False,
                        capture_output=True)
         return time.perf_counter() - start
+
+
+def store_rate(url_of, rounds: int = 3) -> tuple[float, float]:
+    """The database's write rate: (documents/s, pages/s) of storing already-extracted documents,
+    one transaction each, best of ``rounds`` fresh databases. The ceiling of the throughput model."""
+    from plantrace.ingest.batch import _Job, _store, extract_file
+    from plantrace.ingest.filetype import sha256_of
+    from plantrace.store.db import open_db
+
+    read = []
+    for path in PDFS:
+        sha = sha256_of(path)
+        record, model = extract_file(path, "pdf", sha)
+        read.append((_Job(path, "pdf", sha), (record, model, None), record["source"]["pages"]))
+    best = None
+    for _ in range(rounds):
+        url, drop = url_of()
+        try:
+            engine, Session_ = open_db(url)
+            start = time.perf_counter()
+            for job, extracted, _ in read:
+                assert _store(Session_, job, extracted).status == "ingested"
+            took = time.perf_counter() - start
+            engine.dispose()
+        finally:
+            drop()
+        best = took if best is None else min(best, took)
+    return len(read) / best, sum(p for *_, p in read) / best
+
+
+def _sqlite_url():
+    tmp = tempfile.TemporaryDirectory()
+    return f"sqlite:///{tmp.name}/w.db", tmp.cleanup
+
+
+def _postgres_url():
+    import uuid
+
+    import psycopg
+
+    name = f"plantrace_bench_{uuid.uuid4().hex[:8]}"
+    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
 
 
 def plan_extraction_000() -> tuple[float, float]:
@@ -64,13 +115,22 @@ def main() -> None:
     rows = [
         ("pdfplumber extract_text()", pages / text_s),
         ("pdfplumber extract_tables()", pages / tables_s),
-        ("plantrace ingest (end to end)", pages / ingest_s),
-        ("plantrace ingest --jobs 2", pages / parallel_s),
+        ("plantrace ingest, 1 worker", pages / ingest_s),
+        ("plantrace ingest --workers 2", pages / parallel_s),
     ]
     print(f"corpus: {len(PDFS)} PDFs, {pages} pages")
     for name, rate in rows:
         print(f"  {name:34s} {rate:7.1f} pages/s")
     print(f"  ratio ingest / extract_text      {rows[2][1] / rows[0][1]:7.2f}")
+    print(f"  speed-up of 2 workers over 1     {ingest_s / parallel_s:7.2f}x")
+    for name, url_of in (("SQLite", _sqlite_url), ("PostgreSQL", _postgres_url)):
+        try:
+            docs, pps = store_rate(url_of)
+        except Exception as exc:  # no server: say so and go on
+            print(f"  store rate {name}: not measured ({type(exc).__name__})")
+            continue
+        print(f"  store rate {name:10s}  {docs:7.2f} documents/s, {pps:7.1f} pages/s "
+              f"({1000 / docs:.0f} ms per document)")
     ours, ref = plan_extraction_000()
     print(f"000 plan extraction {ours:.2f}s vs pdfplumber extract_tables() {ref:.2f}s (ratio {ours / ref:.2f})")
 

@@ -288,15 +288,19 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
     try:
         if record_run:
             run_id = start_run(Session_, len(files), "starting")
-        decided = [_decide(Session_, path, reextract, ocr) for path in files]
+        decided, spent = [], []
+        for path in files:
+            began = time.monotonic()
+            decided.append(_decide(Session_, path, reextract, ocr))
+            spent.append(time.monotonic() - began)
         pending = [d for d in decided if isinstance(d, _Job)]
         if own:
             executor = open_executor(limits, jobs, workers, scheduler) if pending else SerialExecutor(limits)
         if run_id is not None:
             set_executor(Session_, run_id, executor.name)
         answers = executor.map((str(j.path), j.filetype, j.sha, j.ocr) for j in pending)
-        for d in decided:
-            began = time.monotonic()
+        for d, deciding in zip(decided, spent):
+            began = time.monotonic() - deciding
             if isinstance(d, FileResult):
                 result = d
             else:

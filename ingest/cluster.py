@@ -27,17 +27,28 @@ from .limits import Limits, LimitExceeded, cap_jobs
 TASKS_AHEAD_PER_THREAD = 2
 
 
+# A worker killed from outside (by an operator, or the kernel for another
+# process's sake) should not cost the document: it is read once more in a fresh
+# worker, and only a document that kills its worker again is a failed file.
+DEATH_RETRIES = 1
+
+
 def read_task(path: str, filetype: str, sha: str, limits: Limits, ocr: str = "auto"):
     """One document, read in this process's supervised child; always returns an Extracted."""
     from .read import Extracted, read_document
     from .supervise import WorkerFailed, supervisor_for
 
-    try:
-        return supervisor_for(limits).call(read_document, path, filetype, sha, limits, ocr)
-    except (LimitExceeded, WorkerFailed) as exc:
-        return Extracted(None, None, str(exc))
-    except RuntimeError as exc:
-        return Extracted(None, None, f"extraction error ({exc})")
+    for attempt in range(1 + DEATH_RETRIES):
+        try:
+            return supervisor_for(limits).call(read_document, path, filetype, sha, limits, ocr)
+        except WorkerFailed as exc:
+            if attempt == DEATH_RETRIES:
+                return Extracted(None, None, str(exc))
+        except LimitExceeded as exc:
+            return Extracted(None, None, str(exc))
+        except RuntimeError as exc:
+            return Extracted(None, None, f"extraction error ({exc})")
+    raise AssertionError("unreachable")
 
 
 class SerialExecutor:
@@ -53,9 +64,8 @@ class SerialExecutor:
             yield read_task(path, filetype, sha, self.limits, ocr)
 
     def close(self) -> None:
-        from .supervise import supervisor_for
-
-        supervisor_for(self.limits).stop()
+        """The supervised child stays for the next batch of this process (it is ended at exit,
+        and ends itself if this process dies)."""
 
 
 class DaskExecutor:

@@ -58,12 +58,6 @@ class Limits:
         values.update({k: v for k, v in given.items() if v is not None})
         return replace(cls(), **values)
 
-    def describe(self) -> str:
-        def one(value, unit):
-            return "off" if not value else f"{value:g} {unit}"
-        return (f"time {one(self.seconds, 's')}, memory {one(self.memory_mb, 'MB')}, "
-                f"pages {one(self.pages, '')}".rstrip() + f", decompressed {one(self.decompressed_mb, 'MB')}")
-
 
 def cap_jobs(requested: int, limits: Limits) -> int:
     """No more worker processes than CPUs, nor than the memory can hold at the per-document limit."""
@@ -140,7 +134,7 @@ def _inflated_size(raw: bytes, stages: int, budget: int) -> int:
                 size += len(out)
                 if size > budget:
                     return False
-            if not out and not chunk:
+            if d.eof or not out:  # the stream ended (what follows is not its data), or needs more input
                 break
         return True
 

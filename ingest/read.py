@@ -64,6 +64,8 @@ def read_document(path: str, filetype: str, sha: str, limits: Limits, ocr: str =
     except RecursionError:
         return Extracted(None, None, "extraction error (RecursionError: objects nested too deeply)", sha_read)
     except Exception as exc:  # an extractor bug must not stop the batch
+        if _out_of_memory(exc):
+            raise MemoryError from exc  # the worker reports the memory limit and is replaced
         text = str(exc).strip().splitlines()
         return Extracted(None, None, f"extraction error ({type(exc).__name__}: {text[0][:160] if text else ''})",
                          sha_read)
@@ -73,3 +75,13 @@ def read_document(path: str, filetype: str, sha: str, limits: Limits, ocr: str =
     return Extracted(record, model, None, sha_read, pages or record["source"]["pages"])
 
 
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Parsers wrap a failed allocation in their own exception; look down the chain."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, MemoryError) or "unable to allocate" in str(exc).lower():
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

@@ -32,7 +32,7 @@ def record_attempt(Session_: sessionmaker[Session], run_id: int, result) -> None
     with Session_.begin() as session:
         session.add(FileAttempt(run_id=run_id, path=result.path, sha256=result.sha256 or None,
                                 outcome=result.status, reason=result.reason or None,
-                                seconds=round(result.seconds, 3) if result.seconds else None,
+                                seconds=round(result.seconds, 4),
                                 pages=(result.counts or {}).get("pages") or result.pages or None,
                                 document_id=result.document_id, at=_now()))
 

@@ -36,6 +36,10 @@ READY = b"R"
 # the document's time, but it is bounded too (a machine that cannot start one
 # in this long cannot read anything).
 START_SECONDS = 300.0
+# A child is replaced after this many documents, so memory a parser's
+# allocations left fragmented is not carried into the next hundred documents
+# (the address-space cap is per process, not per document).
+DOCUMENTS_PER_CHILD = 50
 
 
 class WorkerFailed(Exception):
@@ -45,11 +49,17 @@ class WorkerFailed(Exception):
 class Supervisor:
     """One child at a time, restarted after any failure; not shared between threads."""
 
-    def __init__(self, limits: Limits):
+    # What a child imports before its address space is capped: the extractors
+    # (an import under the cap could fail for want of memory no document asked for).
+    PRELOAD = ("plantrace.ingest.read",)
+
+    def __init__(self, limits: Limits, preload: tuple[str, ...] = PRELOAD):
         self.limits = limits
+        self.preload = preload
         self.proc: subprocess.Popen | None = None
         self.errlog = None
         self.scratch: str | None = None
+        self.calls = 0
 
     # -- the child ---------------------------------------------------------
     def _start(self) -> None:
@@ -58,7 +68,8 @@ class Supervisor:
         env = dict(os.environ, PLANTRACE_READ_SCRATCH=self.scratch, MALLOC_ARENA_MAX="2", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                    PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "plantrace.ingest.supervise", pickle.dumps(asdict(self.limits)).hex()],
+            [sys.executable, "-m", "plantrace.ingest.supervise", pickle.dumps(asdict(self.limits)).hex(),
+             ",".join(self.preload)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errlog, env=env,
             start_new_session=True)  # Ctrl-C reaches the batch, which stops the child itself
         _CHILDREN.add(self.proc)
@@ -101,9 +112,13 @@ class Supervisor:
     def call(self, fn: Callable, *args) -> Any:
         """``fn(*args)`` in the child; raises LimitExceeded, WorkerFailed, or the child's own error
         as ``RuntimeError`` with a one-line message."""
+        if self.proc is not None and self.calls >= DOCUMENTS_PER_CHILD:
+            self.stop()
         if self.proc is None or self.proc.poll() is not None:
             self.stop()
             self._start()
+            self.calls = 0
+        self.calls += 1
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.proc.stdin.write(HEADER.pack(len(payload)) + payload)
@@ -187,14 +202,19 @@ def _kill_children() -> None:
 # ---------------------------------------------------------------------------
 # The child side.
 
-def _child(limits_hex: str) -> None:
+def _child(limits_hex: str, preload: str) -> None:
     out = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything a library prints goes to the error log, not into the answers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import importlib
+
     from .limits import Limits, set_memory_limit
-    from . import read  # noqa: F401 - the heavy imports, before the address space is capped
+
+    for name in filter(None, preload.split(",")):
+        importlib.import_module(name)
 
     limits = Limits(**pickle.loads(bytes.fromhex(limits_hex)))
+    _exit_with_parent()
     set_memory_limit(limits)
     out.write(READY)
     stdin = sys.stdin.buffer
@@ -225,6 +245,22 @@ def _child(limits_hex: str) -> None:
             return
 
 
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent() -> None:
+    """A child whose batch was killed (kill -9 gives it no chance to stop us) ends within a second."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 def _first_line(exc: BaseException, limit: int = 160) -> str:
     text = str(exc).strip().splitlines()
     line = text[0] if text else ""
@@ -232,4 +268,4 @@ def _first_line(exc: BaseException, limit: int = 160) -> str:
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1])
+    _child(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")

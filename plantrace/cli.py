@@ -149,7 +149,9 @@ def _print_json_line(data) -> None:
 @app.command(epilog=example("plantrace ingest corpora/ --db council.db",
                             "plantrace ingest pack/ --json | jq -c 'select(.status == \"failed\")'",
                             "plantrace -q ingest pack/ --jobs 4"))
-def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="PDF/Markdown files or folders"),
+def ingest(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH",
+                                                      help="PDF/Markdown files or folders; - reads paths "
+                                                           "from standard input, one a line"),
            db: Optional[str] = DbOption,
            json_out: bool = typer.Option(False, "--json",
                                          help="Print one JSON object per file as it is done, then a summary (NDJSON)"),
@@ -157,18 +159,43 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="PDF/Mar
                                           help="Read unchanged files again and replace their stored rows "
                                                "(after upgrading plantrace)"),
            jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
-                                    help="Read this many files at once in worker processes"),
+                                    help="Read this many files at once (a local Dask cluster; capped by CPUs "
+                                         "and memory)"),
+           workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N",
+                                                 help="Start a local Dask cluster of this many worker processes"),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="tcp://HOST:8786",
+                                                   help="Read the files on a running Dask cluster"),
+           from_list: Optional[Path] = typer.Option(None, "--from-list", metavar="FILE",
+                                                    help="Also read the paths listed in FILE, one a line"),
+           dry_run: bool = typer.Option(False, "--dry-run",
+                                        help="Say what would be read (new, changed, unchanged); store nothing"),
+           max_seconds: Optional[float] = typer.Option(None, "--max-seconds", min=0,
+                                                       help="Wall time per document (default 1800; 0: none)"),
+           max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, metavar="MB",
+                                                    help="Memory of the process reading a document "
+                                                         "(default 8192 MB; 0: none)"),
+           max_pages: Optional[int] = typer.Option(None, "--max-pages", min=0, metavar="N",
+                                                   help="Pages per document (default 5000; 0: none)"),
+           max_decompressed: Optional[int] = typer.Option(None, "--max-decompressed", min=0, metavar="MB",
+                                                          help="Decompressed stream bytes per document "
+                                                               "(default 4096 MB; 0: none)"),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only"),
            verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file as it is done"),
            ocr: OcrMode = OcrOption):
     """Ingest files or folders; unchanged files are skipped, changed ones become new versions."""
     from plantrace.ingest.batch import FileResult, run_batch
     from plantrace.ingest.discover import discover_all
+    from plantrace.ingest.limits import Limits
     from plantrace.ingest.progress import page_counts
+
+    from .cli_runs import dry_run_report, named_paths
 
     _set_verbosity(quiet, verbose)
     level = VERBOSITY["level"]
-    found = discover_all(paths)
+    given = named_paths(paths or [], from_list)
+    if given is None:
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    found = discover_all(given)
     problems = [FileResult(printable(p), "failed", reason) for p, reason in found.problems]
     for folder in found.empty_dirs:
         error(f"{shown(folder)}: no supported files (PDF, .md, .txt) in this folder")
@@ -180,6 +207,10 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="PDF/Mar
         if json_out:
             _print_json_line({"summary": _counts(problems), "derived": {}})
         raise typer.Exit(EXIT_NOTHING_DONE)
+    if dry_run:
+        raise typer.Exit(dry_run_report(db, found.files, json_out))
+    limits = Limits.from_env(seconds=max_seconds, memory_mb=max_memory, pages=max_pages,
+                             decompressed_mb=max_decompressed)
     _, Session_ = open_write(db)
     files = found.files
     pages = page_counts(files)
@@ -209,7 +240,8 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="PDF/Mar
                     progress.console.print(f"[yellow]warning[/yellow] {shown(result.path)}: {shown(warning)}",
                                             soft_wrap=True, highlight=False)
 
-        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs, ocr=ocr.value)
+        results, derived = run_batch(Session_, files, on_file, reextract=reextract, jobs=jobs, limits=limits,
+                                     workers=workers, scheduler=scheduler, ocr=ocr.value)
     results = problems + results
     failed = [r for r in results if r.status == "failed"]
     if json_out:
@@ -318,19 +350,29 @@ def normalise_date_cmd(text: str = typer.Argument(..., metavar="TEXT", help='A d
         console.print("TBC")
 
 
-@app.command(epilog=example("plantrace status --db council.db", "plantrace status --json | jq .tables"))
-def status(db: Optional[str] = DbOption, json_out: bool = JsonOption):
-    """Rows per table and what each stored document yielded."""
+@app.command(epilog=example("plantrace status --db council.db", "plantrace status --json | jq .tables",
+                            "plantrace status --failed"))
+def status(db: Optional[str] = DbOption, json_out: bool = JsonOption,
+           runs: bool = typer.Option(False, "--runs", help="The latest runs: when, where, what they stored"),
+           failed: bool = typer.Option(False, "--failed", help="The files the latest run failed on, and why")):
+    """Rows per table and what each stored document yielded (and councils awaiting a rebuild)."""
+    from plantrace.ingest.rebuild import pending_councils
     from plantrace.store.summary import document_rows, table_counts
+
+    from .cli_runs import show_runs
 
     engine, Session_ = open_read(db)
     from plantrace.store.packs_summary import meeting_rows, pack_rows
 
+    if runs or failed:
+        show_runs(Session_, runs, failed, json_out)
+        return
     with Session_() as session:
-        counts, docs = table_counts(session), document_rows(session)
+        counts, docs, pending = table_counts(session), document_rows(session), pending_councils(session)
         packs, meetings = pack_rows(session), meeting_rows(session)
     if json_out:
-        _print_json({"tables": counts, "documents": docs, "packs": packs, "meetings": meetings})
+        _print_json({"tables": counts, "documents": docs, "packs": packs, "meetings": meetings,
+                     "pending_rebuilds": pending})
         return
     t = Table(title=f"plantrace status · {shown(engine.url.render_as_string(hide_password=True))}")
     t.add_column("table")
@@ -349,6 +391,10 @@ def status(db: Optional[str] = DbOption, json_out: bool = JsonOption):
                   str(row["date"] or ""), str(row["pages"]), rows)
     console.print(d)
     _print_packs(packs, meetings)
+    if pending:
+        names = ", ".join(escape(p["council"] or "(no council)") for p in pending)
+        console.print(f"[yellow]pending rebuild[/yellow] of people and links: {names} "
+                      "(`plantrace rebuild` or the next ingest completes it)", highlight=False)
 
 
 def _print_packs(packs: list[dict], meetings: list[dict]) -> None:
@@ -381,4 +427,4 @@ def upgrade(db: Optional[str] = DbOption):
 
 
 # Commands defined in their own modules register themselves on `app`.
-from . import cli_analyst, cli_datasette, cli_link, cli_tables  # noqa: E402,F401
+from . import cli_analyst, cli_datasette, cli_link, cli_runs, cli_tables  # noqa: E402,F401
