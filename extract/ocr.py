@@ -28,7 +28,8 @@ from .image_rules import Fill, Rule, find_fills, find_rules, ink_mask
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """How pages are read; one place for every threshold of the OCR path."""
+    """How pages are read: what a caller may tune. Geometric constants that follow
+    from how pages are printed are named beside the code that uses them."""
 
     dpi: int = 300  # Tesseract is most accurate with capital letters about 30 px high
     lang: str = "eng"

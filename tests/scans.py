@@ -17,9 +17,9 @@ NOISE = 12.0  # grey levels of sensor noise (standard deviation)
 SKEW = (0.8, -0.6)  # degrees, alternating page to page: a sheet fed a little crooked
 
 
-def scan_image(pdf: Path, page_number: int, dpi: int = SCAN_DPI, skew: float = 0.0, sideways: bool = False,
+def scan_image(pdf: Path, page_number: int, dpi: int = SCAN_DPI, skew: float = 0.0, turn: int = 0,
                seed: int = 0):
-    """One page as a PIL image, as a scanner would return it."""
+    """One page as a PIL image, as a scanner would return it, ``turn`` degrees anticlockwise."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -33,12 +33,15 @@ def scan_image(pdf: Path, page_number: int, dpi: int = SCAN_DPI, skew: float = 0
     pixels = np.asarray(image).astype(np.float32)
     pixels += np.random.default_rng(seed + page_number).normal(0, NOISE, pixels.shape[:2])[..., None]
     image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
-    return image.rotate(90, expand=True) if sideways else image
+    return image.rotate(turn, expand=True) if turn else image
 
 
-def scanned_pdf(pdf: Path, pages: list[int], dest: Path, sideways: tuple[int, ...] = (), dpi: int = SCAN_DPI) -> Path:
-    """An image-only PDF of ``pages`` of ``pdf`` (1-based), ``sideways`` ones turned a quarter."""
-    images = [scan_image(pdf, n, dpi, SKEW[i % len(SKEW)], n in sideways) for i, n in enumerate(pages)]
+def scanned_pdf(pdf: Path, pages: list[int], dest: Path, sideways: tuple[int, ...] = (), dpi: int = SCAN_DPI,
+                clockwise: bool = False) -> Path:
+    """An image-only PDF of ``pages`` of ``pdf`` (1-based), ``sideways`` ones turned a quarter
+    (anticlockwise, or ``clockwise``)."""
+    turn = -90 if clockwise else 90
+    images = [scan_image(pdf, n, dpi, SKEW[i % len(SKEW)], turn if n in sideways else 0) for i, n in enumerate(pages)]
     images[0].save(dest, save_all=True, append_images=images[1:], resolution=dpi)
     return dest
 
