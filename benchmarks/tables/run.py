@@ -41,6 +41,20 @@ def run_plantrace(path: Path, page: int):
     return [[c.as_dict() for c in t.cells] for t in read_tables(path, pages=[page])]
 
 
+def run_page_model(path: Path, page: int):
+    """The tables of the page model the plan and minutes readers use (the layer before this one)."""
+    from plantrace.extract.borderless import borderless_tables
+    from plantrace.extract.pdf import open_pdf, page_model
+
+    pdf = open_pdf(path)
+    try:
+        p = pdf.pages[page - 1]
+        model = page_model(p, page, lambda: borderless_tables(path, p, page, None)[0])
+    finally:
+        pdf.close()
+    return [matrix_cells([[("" if c.continued else c.text) for c in row] for row in t.rows]) for t in model.tables]
+
+
 def run_pdfplumber(path: Path, page: int):
     import pdfplumber
 
@@ -62,7 +76,7 @@ def _camelot(flavor):
     return run
 
 
-SYSTEMS = {"plantrace": run_plantrace, "pdfplumber": run_pdfplumber,
+SYSTEMS = {"plantrace": run_plantrace, "plantrace page model": run_page_model, "pdfplumber": run_pdfplumber,
            "camelot lattice": _camelot("lattice"), "camelot stream": _camelot("stream"),
            "camelot network": _camelot("network"), "camelot hybrid": _camelot("hybrid")}
 

@@ -1,8 +1,9 @@
 """Tables cut by a page break: marked where they continue, joined on request.
 
 A table continues the previous page's last table when it is the first thing
-on its page below the running head, the other ended at the foot of its page
-with only the running foot below, and both have the same number of columns
+on its page below the running head, the other ran down to the foot of its page
+with only the running foot below (a page of boxes laid out alike, ending
+halfway down, is not cut), and both have the same number of columns
 at the same x positions (within a few points). A header repeated on the new
 page is dropped when stitching.
 """
@@ -44,7 +45,9 @@ def mark_continuations(tables: list[GridTable], geometry: dict, s=SETTINGS) -> N
                  and ln[0].top > s.page_margin * height]
         below = [ln for ln in prev_lines if ln[0].top >= last.bbox[3]
                  and ln[0].top < (1 - s.page_margin) * prev_height]
-        if not above and not below and _alike(first, last):
+        reaches_foot = last.bbox[3] >= (1 - 2 * s.page_margin) * prev_height
+        starts_at_head = first.bbox[1] <= 2 * s.page_margin * height
+        if reaches_foot and starts_at_head and not above and not below and _alike(first, last):
             first.continues = True
 
 

@@ -207,10 +207,27 @@ def _table_cores(block: list[list[TWord]], s=SETTINGS):
         # Lines across the gutters at its foot are below the table (prose, notes).
         while end > i + 1 and _line_crosses(block[end - 1], gs) and not multi[end - 1]:
             end -= 1
+        # A last cell's wrapped lines carry on below the last line of several cells.
+        kept = kept[:end - i]
+        while end < len(block) and not multi[end] and not _line_crosses(block[end], gs) and \
+                _carries_on(block[end - 1], block[end], gs):
+            kept.append([w for w in block[end] if lo_t <= w.cx <= hi_t])
+            end += 1
         if len(taken) >= 2:
             out.append(([ln for ln in kept[:end - i] if ln], gs))
         i = end
     return out
+
+
+def _carries_on(prev: list[TWord], line: list[TWord], gs) -> bool:
+    """A line in one column whose text runs on from that column's text on the line above."""
+    def col(w):
+        return sum(w.cx > b for _, b in gs)
+    cols = {col(w) for w in line}
+    if len(cols) != 1:
+        return False
+    above = [w for w in prev if col(w) in cols]
+    return bool(above) and _runs_on(above, line)
 
 
 def _prose_columns(cols, lines, s=SETTINGS) -> bool:
