@@ -15,6 +15,9 @@ from collections import Counter
 
 from .model import Page
 
+# a stamp set on a rotated page reads as scattered letters and digits ("a p g e 3 7"): single
+# characters are left out of the key on every page, which costs it nothing in telling documents apart
+MIN_WORD = 2
 _STAMP = re.compile(r"^\s*(?:a\s?genda\s+)?item(?:\s+no\.?)?\s*:?\s*\d+[a-z]?(?:\.\d+)?\s*$", re.I | re.M)
 _PAGE_NUMBER = re.compile(r"\bpage\s+\d{1,4}\b", re.I)
 _TOKEN = re.compile(r"[^\W_]+", re.U)
@@ -25,7 +28,7 @@ def _page_words(page: Page) -> list[str]:
     head = "\n".join(lines[:3])
     rest = "\n".join(lines[3:])
     text = _STAMP.sub(" ", head) + "\n" + rest
-    return _TOKEN.findall(_PAGE_NUMBER.sub(" ", text).lower())
+    return [w for w in _TOKEN.findall(_PAGE_NUMBER.sub(" ", text).lower()) if len(w) >= MIN_WORD]
 
 
 def content_key(pages: list[Page]) -> str:

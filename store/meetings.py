@@ -75,6 +75,9 @@ def own_meeting(session: Session, doc: m.Document) -> Optional[dict]:
     if meeting.get("body") and _date(meeting.get("date")):
         return {"body": meeting["body"], "date": _date(meeting["date"]), "start_time": meeting.get("start_time"),
                 "venue": meeting.get("venue")}
+    stored = session.scalar(select(m.Meeting).where(m.Meeting.document_id == doc.id).limit(1))
+    if stored is not None and stored.body and stored.date:  # minutes as the writer stored them
+        return {"body": stored.body, "date": stored.date, "start_time": stored.start_time, "venue": stored.venue}
     if doc.kind in ("report", "agenda"):
         found = _ADDRESSED.search(_first_page_text(session, doc))
         if found and DATE_RE.search(found.group("when")):

@@ -148,4 +148,7 @@ def seed(Session_) -> dict:
                            name="Mrs A Example", person_id=alice.id))
         s.add(m.Link(minute_point_id=point.id, action_id=a11.id, rank=1, score=0.9, evidence="foster carers"))
         ids.update(point=point.id, meeting=meeting.id, minutes_doc=mins.id, plan_v2=new.id)
+        from plantrace.store.meetings import rebuild_meetings
+
+        rebuild_meetings(s)  # the minutes' meeting as a meeting record, as a batch run leaves it
     return ids
