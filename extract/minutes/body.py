@@ -31,6 +31,7 @@ class _Item:
         self.decision: Optional[dict] = None  # {"lines": [...], "word": ...}
         self.decision_word: Optional[str] = None
         self.fence: Optional[list[Entry]] = None  # lines inside ---oOo--- rules
+        self.nesting = points.Nesting()
 
     def close_decision(self):
         if self.decision and self.decision["lines"]:
@@ -82,10 +83,14 @@ class _Item:
             self.fence.append(e)
             return
         rest = resolutions.heading(e)
+        if rest is None:
+            labelled = points.label_of(e, self.number)
+            if labelled and (after := resolutions.heading_text(labelled[1], e.bold)) is not None:
+                rest = after
         if rest is not None:
             self.point = None
             self.close_decision()
-            self.decision_word = clean(e.text).split()[0].rstrip(":").upper()
+            self.decision_word = resolutions.heading_word(clean(e.text))
             self.decision = {"lines": []}
             self.mode = "decision"
             if rest:
@@ -95,7 +100,8 @@ class _Item:
         if self.mode == "decision":
             lines = self.decision["lines"]
             last = clean(lines[-1].text) if lines else ""
-            if lines and ends_sentence(last) and resolutions.starts_new(text):
+            introduced = lines and clean(lines[0].text).rstrip().endswith(":") if lines else False
+            if lines and ends_sentence(last) and resolutions.starts_new(text) and not introduced:
                 self.close_decision()
                 self.decision = {"lines": [e]}
                 return
@@ -108,7 +114,7 @@ class _Item:
         labelled = points.label_of(e, self.number)
         if labelled:
             label, rest = labelled
-            self.point = points.new_point(label, e, rest)
+            self.point = points.new_point(label, e, rest, self.nesting.place(label))
             self.points.append(self.point)
             self.mode = "point"
             return
@@ -131,6 +137,7 @@ class _Item:
                 self.declarations.append({**decl, "page": p["page"]})
                 continue
             lines = p.pop("_lines")
+            p.pop("_listing", None)
             p["bbox"] = union_bbox(e.bbox for e in lines if e.page == p["page"])
             p["text"] = collapse(p["text"])
             pts.append(p)

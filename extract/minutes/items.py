@@ -13,9 +13,11 @@ from typing import Optional
 
 from . import resolutions
 from .header import CLOSING_RE
-from .text import Entry, clean, is_separator
+from .text import Entry, clean, is_separator, line_pitch, set_tight
 
-HEAD_RE = re.compile(r"^(\d{1,4})([A-Za-z]?)\.?\s+(\S.*)$")
+# "84. Title", "5A Title", and dotted minute numbers ("18.11.3 Title": year, month, item)
+HEAD_RE = re.compile(r"^(\d{1,4}(?:\.\d{1,3}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
+NUMBER_STEP = 50  # an item number more than this past the last one is a figure, not a heading
 # "Minute 31/19 Title", "Item 5: Title", "Agenda item 5 - Title": the word says it is a heading
 _LABELLED_RE = re.compile(r"^(?:minute|(?:agenda\s+)?item)s?\s+(?:no\.?\s*)?(\d{1,4})([A-Za-z]?)(?:/\d{2,4})?"
                           r"\s*[.:\-–—]?\s+(\S.*)$", re.I)
@@ -28,32 +30,47 @@ def _shouted(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
-def heading(entry: Entry, last: Optional[int]) -> Optional[tuple[str, str]]:
+def number_key(number: str) -> tuple[int, ...]:
+    """"18.11.3" -> (18, 11, 3); "5A" -> (5,)."""
+    return tuple(int(x) for x in re.findall(r"\d+", number))
+
+
+def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str, str]]:
+    """(number, title) when the line opens an item. Numbers only go up, by less
+    than NUMBER_STEP, and keep the depth the first heading set ("18.11.3" is not
+    followed by a bold "4.1" sub-paragraph)."""
     labelled = _LABELLED_RE.match(clean(entry.text))
     m = labelled or HEAD_RE.match(clean(entry.text))
     if not m:
         return None
-    number, title = int(m.group(1)), m.group(3).strip()
+    key, title = number_key(m.group(1)), m.group(3).strip()
     if not re.search(r"[A-Za-z]{2,}", title) or re.match(r"^(?:st|nd|rd|th)\b", title):
         return None
     if not (labelled or entry.bold or _shouted(title)):
         return None
-    if last is not None and not (last < number <= last + 50):
+    if last is not None and not (len(key) == len(last) and last < key and key[0] - last[0] <= NUMBER_STEP):
         return None
     return m.group(1) + m.group(2), title
 
 
-def title_continues(entry: Entry, heading: Entry) -> bool:
+def title_continues(entry: Entry, heading: Entry, above: Optional[Entry] = None,
+                    pitch: Optional[float] = None) -> bool:
     """A heading's wrapped line: shouted like it, and set like it (bold under a
-    bold heading, plain under a plain one)."""
+    bold heading, plain under a plain one); or, under a bold heading in mixed
+    case, a bold line set tight under the heading's last line."""
     text = clean(entry.text)
     if not text or is_separator(text) or resolutions.heading(entry) is not None:
         return False
-    if HEAD_RE.match(text) or _LABELLED_RE.match(text) or REPORT_REF_RE.match(text):
+    if _LABELLED_RE.match(text) or REPORT_REF_RE.match(text):
+        return False
+    if HEAD_RE.match(text) and not re.match(r"^\d{4}\b", text):  # a wrapped year is no heading
         return False
     # a wrapped year ("2015-17") has no letters to shout with
     caps = _shouted(text) or (not any(c.isalpha() for c in text) and len(text) <= 12)
-    return caps and (entry.bold == heading.bold or not entry.line.words)
+    if caps and (entry.bold == heading.bold or not entry.line.words):
+        return True
+    return bool(heading.bold and entry.bold and entry.line.words and not _shouted(heading.text)
+                and set_tight(above or heading, entry, pitch))
 
 
 def report_refs(text: str) -> list[str]:
@@ -69,8 +86,9 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
     """(items with their body lines, lines before the first item, lines after the minutes end)."""
     items: list[dict] = []
     preamble: list[Entry] = []
-    last: Optional[int] = None
+    last: Optional[tuple[int, ...]] = None
     closed_at: Optional[int] = None
+    pitch = line_pitch(lines)
     i = 0
     while i < len(lines):
         e = lines[i]
@@ -84,13 +102,13 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
         if h:
             number, title = h
             heads = [e]
-            while i + 1 < len(lines) and title_continues(lines[i + 1], e):
+            while i + 1 < len(lines) and title_continues(lines[i + 1], e, heads[-1], pitch):
                 i += 1
                 heads.append(lines[i])
                 title = f"{title} {clean(lines[i].text)}"
             items.append({"number": number, "title": title, "title_inferred": False,
                           "heads": heads, "body": []})
-            last = int(re.match(r"\d+", number).group())
+            last = number_key(number)
         elif items:
             if _BOILERPLATE.search(e.clean):
                 return items, preamble, lines[i:]

@@ -1,8 +1,10 @@
-"""Lettered discussion points ("a) ...", "(b) ...", "c. ...").
+"""Discussion points: numbered paragraphs ("1. ...", "(5) ..."), lettered
+("a) ...", "(b) ...", "c. ...", "(m)In ...") and roman ("(iv) ...") sub-paragraphs.
 
-Only single letters and roman numerals count as labels, so bracketed prose
-is never mistaken for one; a line that wraps onto a new page or loses its indent still continues the
-point when the point's sentence is plainly unfinished.
+Only numbers, single letters and roman numerals count as labels, so bracketed
+prose is never mistaken for one; a line that wraps onto a new page or loses its
+indent still continues the point when the point's sentence is plainly unfinished.
+Levels nest in the order clerks use them: number, letter, roman (see ``level_of``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from plantrace.extract.textform import BULLET, ends_sentence, join_words
 
 from .text import Entry, clean, set_tight, strip_glyphs
 
-LABEL_RE = re.compile(r"^\(?([a-z]{1,4})\)\s+(.*)$|^([a-z])\.\s+(.*)$")
+LABEL_RE = re.compile(r"^\(?([a-z]{1,4})\)\s*(.*)$|^([a-z])\.\s+(.*)$")
+# "1. text", "1) text", "(1) text": a numbered paragraph (two digits at most, so no year or sum)
+NUMBERED_RE = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$|^\((\d{1,2})\)\s*(\S.*)$")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
 GLYPH_RE = re.compile(rf"^\s*(?:{BULLET}|-)")
 
@@ -26,13 +30,32 @@ def label_of(entry: Entry, item: Optional[str] = None) -> Optional[tuple[str, st
         numbered = re.match(rf"^{re.escape(item)}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
         if numbered:
             return numbered.group(1), numbered.group(2)
+    n = NUMBERED_RE.match(text)
+    if n:
+        label, rest = (n.group(1), n.group(2)) if n.group(1) else (n.group(3), n.group(4))
+        if not re.match(r"^(?:st|nd|rd|th)\b|^[%:]", rest):  # "1st", "1)%": no paragraph
+            return label, rest
     m = LABEL_RE.match(text)
     if not m:
         return None
     label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     if len(label) > 1 and label not in ROMAN:
         return None  # "(see)" or "(and)" is prose in brackets, not a label
+    if not rest.strip():
+        return None
     return label, rest
+
+
+def level_of(label: str, previous_letter: Optional[str]) -> str:
+    """"num", "alpha" or "roman". A one-letter numeral that follows the letter
+    before it ("(i)" after "(h)", "(v)" after "(u)") is a letter."""
+    if label.isdigit():
+        return "num"
+    if label in ROMAN:
+        if len(label) == 1 and previous_letter and ord(label) == ord(previous_letter) + 1:
+            return "alpha"
+        return "roman"
+    return "alpha"
 
 
 def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optional[float] = None) -> bool:
@@ -45,7 +68,9 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
     text = clean(entry.text)
     unfinished = not ends_sentence(point["text"]) and text[:1].islower()
     if GLYPH_RE.match(entry.text) or entry.text.lstrip().startswith("- "):
-        return unfinished  # a bullet glyph starts a new unlabelled bullet unless the sentence runs on
+        # a bullet under a point that introduced a list (it ends with a colon) is part of it,
+        # as is every bullet after the first; otherwise it starts an unlabelled bullet
+        return unfinished or point.get("_listing", False) or point["text"].rstrip().endswith(":")
     if entry.x0 is not None and margin is not None and entry.x0 > margin + 5:
         return True
     return unfinished or _wrapped_onto(point, entry, pitch)
@@ -65,15 +90,53 @@ def _wrapped_onto(point: dict, entry: Entry, pitch: Optional[float]) -> bool:
     return last.bbox[2] >= right - 0.15 * (right - left)
 
 
-def new_point(label: str, entry: Entry, rest: str) -> dict:
-    return {"label": label, "text": rest, "page": entry.page, "bbox": entry.bbox,
+def new_point(label: str, entry: Entry, rest: str, parent: Optional[str] = None) -> dict:
+    return {"label": label, "parent": parent, "text": rest, "page": entry.page, "bbox": entry.bbox,
             "raw": entry.text, "_lines": [entry]}
 
 
+class Nesting:
+    """Which point a new label sits under: a letter under the last numbered
+    paragraph, a roman numeral under the last letter (or number). The parent is
+    written as its own path ("5", "5(a)"), the form ``trace`` accepts."""
+
+    def __init__(self):
+        self.open: dict[str, Optional[str]] = {"num": None, "alpha": None}
+
+    def place(self, label: str) -> Optional[str]:
+        level = level_of(label, self.open["alpha"])
+        if level == "num":
+            self.open = {"num": label, "alpha": None}
+            return None
+        if level == "alpha":
+            self.open["alpha"] = label
+            return self.open["num"]
+        num, alpha = self.open["num"], self.open["alpha"]
+        if alpha:
+            return f"{num}({alpha})" if num else alpha
+        return num
+
+
+def path(point: dict) -> str:
+    """"a" under "5" -> "5(a)"; the label itself at the top level."""
+    parent = point.get("parent")
+    return f"{parent}({point['label']})" if parent else point["label"]
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """join_words, and a compound broken at its hyphen before a capital ("UK-" /
+    "France") kept one word."""
+    if re.search(r"[A-Za-z]-$", left) and right[:1].isupper():
+        return left + right
+    return join_words(left, right)
+
+
 def extend_point(point: dict, entry: Entry) -> None:
-    point["text"] = join_words(point["text"], clean(entry.text))
+    point["text"] = join_wrapped(point["text"], clean(entry.text))
     point["raw"] += "\n" + entry.text
     point["_lines"].append(entry)
+    if GLYPH_RE.match(entry.text):
+        point["_listing"] = True
 
 
 def strip_label(text: str) -> str:

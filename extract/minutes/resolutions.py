@@ -24,12 +24,21 @@ def heading(entry: Entry) -> Optional[str]:
     A lower-case "agreed" inside a sentence is narrative; only a heading word
     standing first in capitals (or in bold) opens a decision block.
     """
-    text = clean(entry.text)
+    return heading_text(clean(entry.text), entry.bold)
+
+
+def heading_word(text: str) -> str:
+    """The block's own word ("RESOLVED"), after any paragraph number."""
+    words = re.sub(r"^\(?\d{1,2}[.)]\s+", "", text).split()
+    return words[0].rstrip(":").upper() if words else ""
+
+
+def heading_text(text: str, bold: bool = False) -> Optional[str]:
     m = HEADING_RE.match(text)
     if not m:
         return None
     word = m.group(1)
-    if not (word.isupper() or entry.bold):
+    if not (word.isupper() or bold):
         return None
     rest = m.group(2).strip()
     if rest and not re.match(r"^(?:that|to)\b|^\(?\d|^\(?[a-z]\)", rest, re.I) and not word.isupper():
