@@ -1,12 +1,15 @@
 """Assembling the meeting object from the header, attendance and item readers."""
 from __future__ import annotations
 
+import re
+
 from . import items as items_mod
-from .attendance import extract_attendance
+from . import votes as votes_mod
+from .attendance import SECTIONS, extract_attendance, from_item, roll_call
 from .body import parse_body
 from .header import closing_time, extract_header
 from .infer import attachment_titles, infer_title
-from .text import entries, line_pitch, union_bbox
+from .text import Entry, clean, entries_and_tables, line_pitch, union_bbox
 
 
 def _item_output(item: dict, parsed: dict) -> dict:
@@ -26,33 +29,83 @@ def _item_output(item: dict, parsed: dict) -> dict:
         "resolutions": parsed["resolutions"],
         "events": parsed["events"],
         "declarations": parsed["declarations"],
+        "votes": [],
     }
 
 
+def _owner(raw_items: list[dict], index: int):
+    """The item a table printed before line ``index`` belongs to (None: the preamble)."""
+    owner = None
+    for item in raw_items:
+        first = (item["heads"] or item["body"] or [None])[0]
+        if first is not None and first.index < index:
+            owner = item
+    return owner
+
+
+def _vote_lines(body: list[Entry]) -> tuple[list[Entry], list[list[str]]]:
+    """Labelled vote lines ("MOTION BY: ...") lifted out of an item's body, one block per run."""
+    kept, blocks, run = [], [], []
+    for e in body:
+        if votes_mod.LABEL_RE.match(clean(e.text)) and votes_mod.field_of(votes_mod.LABEL_RE.match(clean(e.text)).group(1)):
+            run.append(clean(e.text))
+            continue
+        if run:
+            blocks.append(run)
+            run = []
+        kept.append(e)
+    if run:
+        blocks.append(run)
+    return kept, blocks
+
+
+def _merge(attendance: dict, more: dict) -> None:
+    for section, people in (more or {}).items():
+        have = {p["name"] for p in attendance.setdefault(section, [])}
+        attendance[section].extend(p for p in people if p["name"] not in have)
+
+
 def extract_meeting(doc) -> dict:
-    lines = entries(doc)
+    lines, tables = entries_and_tables(doc)
     raw_items, preamble, after = items_mod.split_headings(lines)
     raw_items = items_mod.split_lost_headings(raw_items)
+    pitch = line_pitch(lines)
     meeting = extract_header(preamble or lines[:30])
     meeting["end_time"] = None
-    meeting["attendance"] = extract_attendance(preamble)
+    meeting["attendance"] = extract_attendance(preamble, pitch)
     titles = attachment_titles(after)
     shouted = sum(1 for it in raw_items if it["title"] and it["title"].isupper()) > len(raw_items) / 2
-    pitch = line_pitch(lines)
+    owned: dict[int, list] = {}
+    for index, table in tables:
+        rows = [[c.text for c in r] for r in table.rows]
+        called = roll_call(rows)
+        if called:
+            _merge(meeting["attendance"], called)
+            continue
+        vote = votes_mod.from_table(rows)
+        owner = _owner(raw_items, index)
+        if vote and owner is not None:
+            owned.setdefault(id(owner), []).append(vote)
     out = []
     for item in raw_items:
-        margin = min((e.x0 for e in [*item["heads"], *item["body"]] if e.x0 is not None), default=None)
-        parsed = parse_body(item["body"], margin, pitch, item.get("number"))
+        body, blocks = _vote_lines(item["body"])
+        margin = min((e.x0 for e in [*item["heads"], *body] if e.x0 is not None), default=None)
+        parsed = parse_body(body, margin, pitch, item.get("number"))
         row = _item_output(item, parsed)
+        row["votes"] = owned.get(id(item), []) + [v for v in map(votes_mod.block, blocks) if v]
+        votes_mod.attach_motions(row["votes"], row["text"])
         if row["title"] is None:
             context = " ".join([row["text"], *(p["text"] for p in row["points"])])
             row["title"] = infer_title(context, titles, shouted) or (row["report_refs"] or [None])[0]
+        _merge(meeting["attendance"], from_item(row["title"], body))
         out.append(row)
         for ev in row["events"]:
             if ev["kind"] == "closed" and not meeting["end_time"]:
                 meeting["end_time"] = closing_time(ev["text"])
     if not meeting["end_time"]:
         meeting["end_time"] = next((closing_time(e.clean) for e in lines if closing_time(e.clean)), None)
+    for section in SECTIONS:
+        meeting["attendance"].setdefault(section, [])
     meeting["items"] = out
     return {k: meeting[k] for k in ("council", "body", "date", "start_time", "end_time", "venue",
                                      "attendance", "items")}

@@ -71,9 +71,30 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
         # a bullet under a point that introduced a list (it ends with a colon) is part of it,
         # as is every bullet after the first; otherwise it starts an unlabelled bullet
         return unfinished or point.get("_listing", False) or point["text"].rstrip().endswith(":")
+    if not unfinished and _back_at_label(point, entry, pitch):
+        return False
     if entry.x0 is not None and margin is not None and entry.x0 > margin + 5:
         return True
     return unfinished or _wrapped_onto(point, entry, pitch)
+
+
+HANG = 10.0  # points: a point's text set this far right of its label hangs from it
+
+
+def _back_at_label(point: dict, entry: Entry, pitch: Optional[float]) -> bool:
+    """A new paragraph set back at the point's label, when the point's text hangs
+    to the right of its label, is the item's text again ("1. Stipends / <indented
+    text>" then a paragraph at the label's margin). After a list the point
+    introduced, such a paragraph is the list's conclusion and stays."""
+    first = point["_lines"][0]
+    words = first.line.words
+    if point.get("_listing") or entry.x0 is None or first.x0 is None or len(words) < 2 or not words[1].bbox:
+        return False
+    hang = words[1].bbox[0]
+    if hang <= first.x0 + HANG or entry.x0 > first.x0 + 3:
+        return False
+    last = point["_lines"][-1]
+    return last.page != entry.page or not set_tight(last, entry, pitch)
 
 
 def _wrapped_onto(point: dict, entry: Entry, pitch: Optional[float]) -> bool:
