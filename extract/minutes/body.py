@@ -32,6 +32,7 @@ class _Item:
         self.decision_word: Optional[str] = None
         self.fence: Optional[list[Entry]] = None  # lines inside ---oOo--- rules
         self.nesting = points.Nesting()
+        self.narrated: list[Entry] = []  # the narrative's lines, for decisions written as prose
 
     def close_decision(self):
         if self.decision and self.decision["lines"]:
@@ -61,6 +62,7 @@ class _Item:
             self.events.append(events.make(text, e.page, e.text))
         elif text:
             self.text.append(text)
+            self.narrated.append(e)
 
     def feed(self, e: Entry):
         text = clean(e.text)
@@ -127,6 +129,8 @@ class _Item:
 
     def finish(self):
         self.close_decision()
+        if not self.resolutions:  # no decision block: the clerk wrote decisions into the text
+            self.resolutions.extend(resolutions.inline(self.narrated))
         if self.fence and not any(events.kind_of(clean(e.text)) for e in self.fence):
             self.reopen_fence()
         self.close_fence()
