@@ -116,7 +116,7 @@ class _Item:
         labelled = points.label_of(e, self.number)
         if labelled:
             label, rest = labelled
-            self.point = points.new_point(label, e, rest, self.nesting.place(label))
+            self.point = points.new_point(label, e, rest, self.nesting.place(label, e.x0))
             self.points.append(self.point)
             self.mode = "point"
             return

@@ -116,19 +116,39 @@ def new_point(label: str, entry: Entry, rest: str, parent: Optional[str] = None)
             "raw": entry.text, "_lines": [entry]}
 
 
+SUB_INDENT = 8.0  # points: a numbered paragraph set this far in from the open one, restarting its count, sits under it
+
+
 class Nesting:
     """Which point a new label sits under: a letter under the last numbered
-    paragraph, a roman numeral under the last letter (or number). The parent is
-    written as its own path ("5", "5(a)"), the form ``trace`` accepts."""
+    paragraph, a roman numeral under the last letter (or number), and numbers
+    that restart set in under a numbered paragraph ("5. ... the following: /
+    1. Agree ... / 2. Note ...") under it. The parent is written as its own path
+    ("5", "5(a)"), the form ``trace`` accepts."""
 
     def __init__(self):
         self.open: dict[str, Optional[str]] = {"num": None, "alpha": None}
+        self.num_x: Optional[float] = None
+        self.sub: Optional[tuple[str, Optional[float]]] = None
 
-    def place(self, label: str) -> Optional[str]:
+    def _numbered(self, label: str, x: Optional[float]) -> Optional[str]:
+        num = self.open["num"]
+        if self.sub and x is not None and self.sub[1] is not None and abs(x - self.sub[1]) <= 3 \
+                and int(label) == int(self.sub[0]) + 1:
+            self.sub = (label, x)
+            return num
+        if num and x is not None and self.num_x is not None and x > self.num_x + SUB_INDENT \
+                and int(label) != int(num) + 1:
+            self.sub = (label, x)
+            return num
+        self.open = {"num": label, "alpha": None}
+        self.num_x, self.sub = x, None
+        return None
+
+    def place(self, label: str, x: Optional[float] = None) -> Optional[str]:
         level = level_of(label, self.open["alpha"])
         if level == "num":
-            self.open = {"num": label, "alpha": None}
-            return None
+            return self._numbered(label, x)
         if level == "alpha":
             self.open["alpha"] = label
             return self.open["num"]
