@@ -95,8 +95,10 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
         return
     if point:
         p = result["point"]
-        console.print(Panel(escape(p["raw"] or ""), title=f"{p['source']} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
+        console.print(Panel(escape(p["raw"] or ""), title=f"{p['source']} · item {p.get('ref') or p['item']} · p.{p.get('page') or '?'}",
                             subtitle=escape(p.get("item_title") or ""), title_align="left"))
+        for vote in result.get("votes") or []:
+            console.print(_vote_line(vote), highlight=False)
         if not result["links"]:
             console.print("[dim]no plan action linked to this point[/dim]")
         for link in result["links"]:
@@ -112,6 +114,19 @@ def trace(point: Optional[str] = typer.Argument(None, help='A minute point, e.g.
                             title=f"{p['source']} · {p.get('meeting_date') or ''} · item {p['item']}({p['point']}) · p.{p.get('page') or '?'}",
                             subtitle=f"score {p['score']:.2f} · {escape(p['evidence'] or '')}"))
     _print_snapshots(result)
+
+
+def _vote_line(vote: dict) -> str:
+    """"vote: to postpone … · moved Allen Fisk, seconded Mendez · FAILED [4-2-1-1] · for 4, against 2, abstain 1"."""
+    parts = [f"vote: {escape(vote.get('motion') or '(motion not stated)')}"]
+    if vote.get("mover") or vote.get("seconder"):
+        parts.append(f"moved {escape(vote.get('mover') or '?')}, seconded {escape(vote.get('seconder') or '?')}")
+    if vote.get("result"):
+        parts.append(f"[bold]{escape(vote['result'])}[/bold]")
+    counts = [f"{k} {len(vote.get(k) or [])}" for k in ("for", "against", "abstain") if vote.get(k)]
+    if counts:
+        parts.append(", ".join(counts))
+    return " · ".join(parts)
 
 
 def _print_snapshots(result: dict) -> None:
