@@ -25,8 +25,10 @@ CASES = {
     "other/eastpaloalto-city-council-minutes-2020-01-27.minutes.json": 0.95,
     "kent/cabinet-2025-01-30.minutes.json": 0.95,
     "kent/cabinet-2025-01-09.minutes.json": 0.95,
+    "kent/county-council-2024-12-19.minutes.json": 0.95,
 }
-SLOW = {"kent/cabinet-2025-01-30.minutes.json", "kent/cabinet-2025-01-09.minutes.json"}
+SLOW = {"kent/cabinet-2025-01-30.minutes.json", "kent/cabinet-2025-01-09.minutes.json",
+        "kent/county-council-2024-12-19.minutes.json"}
 NAMES = [pytest.param(n, marks=pytest.mark.slow) if n in SLOW else n for n in sorted(CASES)]
 
 
@@ -95,6 +97,25 @@ def test_votes_of_a_us_commission():
             assert ov.get(key) == gv.get(key), (gn, key)
         if gv.get("motion"):
             assert ov["motion"] == gv["motion"]
+
+
+@pytest.mark.slow
+def test_recorded_votes_of_a_full_council():
+    """"For (51)" / names / "Against (6)" / names / "Abstain (2)" / names / "Motion carried.",
+    with the proposer and seconder the paragraph above names; every member counted once."""
+    name = "kent/county-council-2024-12-19.minutes.json"
+    gold, meeting = _gold(name), _extract(name)["meeting"]
+    want = [v for g in gold["items"] for v in g["votes"]]
+    got = [v for it in meeting["items"] for v in it.get("votes") or []]
+    assert len(got) == len(want)
+    for gv, ov in zip(want, got):
+        for key in ("mover", "seconder", "result"):
+            assert ov.get(key) == gv.get(key), key
+        for position in ("for", "against", "abstain"):
+            if f"{position}_count" in gv:
+                assert len(ov[position]) == gv[f"{position}_count"], position
+            if position in gv:
+                assert ov[position] == gv[position], position
 
 
 def test_roll_call_absent_kept_apart():

@@ -12,6 +12,7 @@ from typing import Optional
 
 from plantrace.extract.textform import ends_sentence
 
+from .points import join_wrapped
 from .text import Entry, clean, collapse, set_tight
 
 HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Canon|Father|Alderman)\.?"
@@ -182,6 +183,8 @@ def _inline(tail: str) -> list[dict]:
 
 
 _SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)
+# "The Democratic Services Manager reported apologies from Mr A, Mrs B and Sir C D."
+_REPORTED = re.compile(r"\b(?:reported|received|noted|tendered|given)\s+(?:the\s+)?apologies(?: for absence)?\s+(?:from|of|by)\s+(?P<who>.+)$", re.I)
 
 
 def _sentence(text: str) -> Optional[tuple[str, list[dict]]]:
@@ -288,14 +291,25 @@ def from_item(title: str, lines: list[Entry]) -> dict[str, list[dict]]:
     section = "apologies" if re.search(r"\bapolog", title or "", re.I) else None
     if section is None:
         return {}
-    text = collapse(" ".join(clean(e.text) for e in lines))
+    text = ""
+    for e in lines:
+        text = join_wrapped(text, clean(e.text)) if text else clean(e.text)
     text = re.sub(r"^(?:\((?:agenda\s+)?item\s+[\w.]+\)\s*)+", "", text, flags=re.I)  # "(Item 1)": the agenda's number
     if not text or re.match(r"^(?:none|nil|no apologies)\b", text, re.I):
         return {}
-    first = re.split(r"(?<=[a-z)])\.\s+", text)[0]
-    said = _sentence(first)
-    if said:
-        return {said[0]: said[1]}
+    sentences = re.split(r"(?<=[a-z)])\.\s+", text)
+    first = sentences[0]
+    told = []
+    for sentence in sentences:
+        said = _sentence(sentence)
+        if said:
+            told.extend(said[1])
+            continue
+        m = _REPORTED.search(sentence)
+        if m:
+            told.extend(p for p in _inline(m.group("who")) if is_name(p["name"]))
+    if told:
+        return {section: told}
     people = []
     for part in split_listed(first):
         m = re.match(r"^(.*?)\s+([A-Z]{2,5})$", part)

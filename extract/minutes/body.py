@@ -89,6 +89,7 @@ class _Item:
             labelled = points.label_of(e, self.number)
             if labelled and (after := resolutions.heading_text(labelled[1], e.bold)) is not None:
                 rest = after
+                self.nesting.place(labelled[0], e.x0, points.style_of(e.text))  # "8) RESOLVED": paragraph 8
         if rest is not None:
             self.point = None
             self.close_decision()
@@ -99,6 +100,11 @@ class _Item:
                 self.decision["lines"].append(e)
                 self.decision["lines"][-1] = _Sliced(e, rest)
             return
+        if self.mode == "decision":
+            nxt = points.label_of(e, self.number)
+            if nxt and self.nesting.is_next_paragraph(nxt[0], points.style_of(e.text)):
+                self.close_decision()  # the next numbered paragraph ends the decision
+                self.mode = "text"
         if self.mode == "decision":
             lines = self.decision["lines"]
             last = clean(lines[-1].text) if lines else ""
@@ -114,13 +120,18 @@ class _Item:
             self.close_decision()
             self.mode = "text"
         labelled = points.label_of(e, self.number)
+        if labelled and self.mode == "point" and self.point and points.quoting(self.point) and \
+                not self.nesting.is_next_paragraph(labelled[0], points.style_of(e.text)):
+            points.extend_point(self.point, e)  # a list inside a quoted motion is the motion's, not the minutes'
+            return
         if labelled:
             label, rest = labelled
-            self.point = points.new_point(label, e, rest, self.nesting.place(label, e.x0))
+            self.point = points.new_point(label, e, rest, self.nesting.place(label, e.x0, points.style_of(e.text)))
             self.points.append(self.point)
             self.mode = "point"
             return
-        if self.mode == "point" and self.point and points.continues(self.point, e, self.margin, self.pitch):
+        if self.mode == "point" and self.point and (points.quoting(self.point) or
+                                                    points.continues(self.point, e, self.margin, self.pitch)):
             points.extend_point(self.point, e)
             return
         self.point = None

@@ -43,20 +43,53 @@ def _owner(raw_items: list[dict], index: int):
     return owner
 
 
-def _vote_lines(body: list[Entry]) -> tuple[list[Entry], list[list[str]]]:
-    """Labelled vote lines ("MOTION BY: ...") lifted out of an item's body, one block per run."""
-    kept, blocks, run = [], [], []
+def _vote_lines(body: list[Entry]) -> tuple[list[Entry], list[list[str]], list[dict]]:
+    """Vote lines lifted out of an item's body: labelled blocks ("MOTION BY: ..."), one
+    per run, and recorded votes ("For (51)" / names / "Against (6)" / ... / "Motion
+    carried."), each with the proposer and seconder the text before it names."""
+    kept, blocks, run, recorded, tally = [], [], [], [], None
+    names_x = None
+
+    def close_tally():
+        nonlocal tally
+        if tally is not None:
+            vote = votes_mod.recorded(tally["lines"], tally["before"])
+            if vote:
+                recorded.append(vote)
+        tally = None
+
     for e in body:
-        if votes_mod.LABEL_RE.match(clean(e.text)) and votes_mod.field_of(votes_mod.LABEL_RE.match(clean(e.text)).group(1)):
-            run.append(clean(e.text))
+        text = clean(e.text)
+        m = votes_mod.LABEL_RE.match(text)
+        if m and votes_mod.field_of(m.group(1)):
+            run.append(text)
             continue
         if run:
             blocks.append(run)
             run = []
+        if votes_mod.RECORDED_HEAD.match(text):
+            if tally is None:
+                tally = {"lines": [], "before": " ".join(clean(x.text) for x in kept)}
+            tally["lines"].append(text)
+            names_x = None
+            continue
+        if len(text.split()) <= 6 and votes_mod.RESULT_LINE.match(text):
+            if tally is None:
+                tally = {"lines": [], "before": " ".join(clean(x.text) for x in kept)}
+            tally["lines"].append(text)
+            close_tally()
+            continue
+        if tally is not None and tally["lines"] and votes_mod.RECORDED_HEAD.match(tally["lines"][-1] if names_x is None else tally["lines"][0]) is not None \
+                and (names_x is None or (e.x0 is not None and abs(e.x0 - names_x) <= 3)):
+            tally["lines"].append(text)  # the names under a "For (51)" heading
+            names_x = e.x0 if names_x is None else names_x
+            continue
+        close_tally()
         kept.append(e)
     if run:
         blocks.append(run)
-    return kept, blocks
+    close_tally()
+    return kept, blocks, recorded
 
 
 def _merge(attendance: dict, more: dict) -> None:
@@ -88,11 +121,11 @@ def extract_meeting(doc) -> dict:
             owned.setdefault(id(owner), []).append(vote)
     out = []
     for item in raw_items:
-        body, blocks = _vote_lines(item["body"])
+        body, blocks, recorded = _vote_lines(item["body"])
         margin = min((e.x0 for e in [*item["heads"], *body] if e.x0 is not None), default=None)
         parsed = parse_body(body, margin, pitch, item.get("number"))
         row = _item_output(item, parsed)
-        row["votes"] = owned.get(id(item), []) + [v for v in map(votes_mod.block, blocks) if v]
+        row["votes"] = owned.get(id(item), []) + [v for v in map(votes_mod.block, blocks) if v] + recorded
         votes_mod.attach_motions(row["votes"], row["text"])
         if row["title"] is None:
             context = " ".join([row["text"], *(p["text"] for p in row["points"])])

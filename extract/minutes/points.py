@@ -143,9 +143,19 @@ class Nesting:
             return num
         self.open = {"num": label, "alpha": None}
         self.num_x, self.sub = x, None
+        self.num_style = self._style
         return None
 
-    def place(self, label: str, x: Optional[float] = None) -> Optional[str]:
+    _style: Optional[str] = None
+    num_style: Optional[str] = None
+
+    def is_next_paragraph(self, label: str, style: Optional[str]) -> bool:
+        """Whether a label is the next top-level paragraph ("2)" after "1)"), set in the same style."""
+        num = self.open["num"]
+        return bool(label.isdigit() and num and int(label) == int(num) + 1 and style == self.num_style)
+
+    def place(self, label: str, x: Optional[float] = None, style: Optional[str] = None) -> Optional[str]:
+        self._style = style
         level = level_of(label, self.open["alpha"])
         if level == "num":
             return self._numbered(label, x)
@@ -156,6 +166,18 @@ class Nesting:
         if alpha:
             return f"{num}({alpha})" if num else alpha
         return num
+
+
+def style_of(text: str) -> Optional[str]:
+    """How a label is set: "(1)", "1)", "1." (a quoted list numbered "1." inside paragraphs numbered "1)" is not theirs)."""
+    m = re.match(r"^\s*(\()?[0-9a-z]{1,4}([.)])", clean(text))
+    return ((m.group(1) or "") + m.group(2)) if m else None
+
+
+def quoting(point: dict) -> bool:
+    """Whether the point has opened a quotation it has not closed (a motion quoted in full)."""
+    text = point["text"]
+    return text.count("“") > text.count("”") or (text.count('"') % 2 == 1)
 
 
 def path(point: dict) -> str:

@@ -93,3 +93,46 @@ def attach_motions(votes: list[dict], text: str) -> None:
     if len(stated) == len(votes):
         for vote, motion in zip(votes, stated):
             vote["motion"] = vote.get("motion") or motion
+
+
+# UK recorded votes: "For (51)" over the names, "Against (6)", "Abstain (2)", then "Motion carried."
+RECORDED_HEAD = re.compile(r"^(for|against|abstain(?:ed|ing)?|abstentions?)\s*\((\d+)\)\s*:?\s*(.*)$", re.I)
+RESULT_LINE = re.compile(
+    r"^(?:(?:the\s+)?(?:substantive\s+|original\s+)?(?:motion|amendment|recommendations?|proposals?|resolution)\s+"
+    r"(?:as amended\s+)?(?:was\s+|were\s+)?(?:carried|lost|agreed|approved|fell|defeated|rejected|withdrawn)"
+    r"(?:\s+unanimously)?|(?:agreed|carried|approved)(?:\s+unanimously|\s+nem\.?\s*con\.?)|(?:carried|lost))\.?$", re.I)
+# (a bare "AGREED" or "RESOLVED" opens a decision; only "Agreed unanimously." or "Carried." is a vote's result)
+_HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Cllr|Councillor)\.?\s+)"
+_WHO = rf"{_HON}?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+PROPOSED_RE = re.compile(rf"(?P<mover>{_WHO})\s*,?\s+(?:proposed|moved)\s*,?\s+(?:and\s+)?(?P<seconder>{_WHO})\s*,?\s+seconded")
+_POSITION = {"for": "for", "against": "against"}
+
+
+def position_of(word: str) -> str:
+    return _POSITION.get(word.lower(), "abstain")
+
+
+def recorded(lines: list[str], before: str) -> Optional[dict]:
+    """A recorded vote from its lines (heads, names, result) and the text before it,
+    which names the proposer and seconder."""
+    vote: dict = {"motion": None, "mover": None, "seconder": None, "result": None,
+                  "for": [], "against": [], "abstain": []}
+    current, listed = None, {}
+    for line in lines:
+        head = RECORDED_HEAD.match(line)
+        if head:
+            current = position_of(head.group(1))
+            vote[f"{current}_count"] = int(head.group(2))
+            listed[current] = head.group(3)
+        elif RESULT_LINE.match(line):
+            vote["result"] = line.strip()
+        elif current:  # names wrap across lines ("Mrs" / "Binks", "Crow-" / "Brown")
+            so_far = listed.get(current, "")
+            joined = so_far + line if re.search(r"[A-Za-z]-$", so_far) else f"{so_far} {line}"
+            listed[current] = joined.strip()
+    for position, text in listed.items():
+        vote[position] = vote[position] + _names(text)
+    proposed = list(PROPOSED_RE.finditer(before or ""))
+    if proposed:
+        vote["mover"], vote["seconder"] = proposed[-1].group("mover"), proposed[-1].group("seconder")
+    return vote if (vote["result"] or current) else None
