@@ -183,6 +183,8 @@ def _inline(tail: str) -> list[dict]:
 
 
 _SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)
+# "Councillor D White sent apologies", "Mr A and Mrs B gave their apologies"
+_SENT = re.compile(r"^(?P<who>.+?)\s+(?:had\s+)?(?:sent|gave|given|tendered|offered|submitted)\s+(?:their\s+|his\s+|her\s+)?apologies\b", re.I)
 # "The Democratic Services Manager reported apologies from Mr A, Mrs B and Sir C D."
 _REPORTED = re.compile(r"\b(?:reported|received|noted|tendered|given)\s+(?:the\s+)?apologies(?: for absence)?\s+(?:from|of|by)\s+(?P<who>.+)$", re.I)
 
@@ -305,9 +307,9 @@ def from_item(title: str, lines: list[Entry]) -> dict[str, list[dict]]:
         if said:
             told.extend(said[1])
             continue
-        m = _REPORTED.search(sentence)
+        m = _REPORTED.search(sentence) or _SENT.match(sentence)
         if m:
-            told.extend(p for p in _inline(m.group("who")) if is_name(p["name"]))
+            told.extend(p for p in _inline(m.group("who")) if is_name(p["name"]) or name_shaped(p["name"]))
     if told:
         return {section: told}
     people = []

@@ -161,3 +161,50 @@ def _number_inferred(items: list[dict]) -> None:
             continue
         if nxt is None or int(re.match(r"\d+", nxt).group()) > guess:
             item["number"] = str(guess)
+
+
+UNNUMBERED_WORDS = 14  # an unnumbered heading is a short line; longer bold lines are emphasis in the text
+_ATTENDANCE_HEAD = re.compile(r"^(?:present|in attendance|also present|officers?(?: present)?|members present|"
+                              r"councillors present|attendees?)\b", re.I)
+
+
+def _unnumbered_heading(entry: Entry, margin: Optional[float]) -> bool:
+    text = clean(entry.text)
+    if not text or not entry.bold or len(text.split()) > UNNUMBERED_WORDS or is_separator(text):
+        return False
+    if re.search(r"[.;,]$", text) or _ATTENDANCE_HEAD.match(text) or resolutions.heading(entry) is not None:
+        return False
+    if margin is not None and entry.x0 is not None and entry.x0 > margin + 20:
+        return False  # centred or indented: a title or an emphasised phrase, not an item
+    return bool(re.search(r"[A-Za-z]{3,}", text))
+
+
+def split_unnumbered(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[Entry]]:
+    """Items headed by bold titles without numbers, for minutes that number nothing.
+
+    The title block (the run of bold lines the minutes open with) is not an item;
+    the attendance lists before the first heading stay in the preamble."""
+    margin = min((e.x0 for e in lines if e.x0 is not None), default=None)
+    start = 0
+    while start < len(lines) and lines[start].bold and lines[start].page == lines[0].page:
+        start += 1
+    items: list[dict] = []
+    preamble = list(lines[:start])
+    pitch = line_pitch(lines)
+    i = start
+    while i < len(lines):
+        e = lines[i]
+        if _unnumbered_heading(e, margin):
+            heads, title = [e], clean(e.text)
+            while i + 1 < len(lines) and lines[i + 1].bold and set_tight(heads[-1], lines[i + 1], pitch) \
+                    and _unnumbered_heading(lines[i + 1], margin):
+                i += 1
+                heads.append(lines[i])
+                title = f"{title} {clean(lines[i].text)}"
+            items.append({"number": None, "title": title, "title_inferred": False, "heads": heads, "body": []})
+        elif items:
+            items[-1]["body"].append(e)
+        else:
+            preamble.append(e)
+        i += 1
+    return (items, preamble, []) if len(items) >= 2 else ([], lines, [])

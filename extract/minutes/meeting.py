@@ -101,6 +101,8 @@ def _merge(attendance: dict, more: dict) -> None:
 def extract_meeting(doc) -> dict:
     lines, tables = entries_and_tables(doc)
     raw_items, preamble, after = items_mod.split_headings(lines)
+    if not raw_items:  # minutes that number nothing: bold titles head the items
+        raw_items, preamble, after = items_mod.split_unnumbered(lines)
     raw_items = items_mod.split_lost_headings(raw_items)
     pitch = line_pitch(lines)
     meeting = extract_header(preamble or lines[:30])

@@ -39,7 +39,11 @@ def _names(text: str) -> list[str]:
     text = text.strip().rstrip(".")
     if not text or _NONE.match(text):
         return []
-    return [p.strip() for p in re.split(r"\s*[,;]\s*|\s+and\s+", text) if p.strip() and not _NONE.match(p.strip())]
+    from .attendance import _TRAILING_POST, split_listed
+
+    # cut like an attendance list, so "Sir Paul Carter, CBE" is one member, named without the honour
+    names = (_TRAILING_POST.sub("", p).strip(" ,") for p in split_listed(text))
+    return [n for n in names if n and not _NONE.match(n)]
 
 
 def block(lines: list[str]) -> Optional[dict]:
@@ -133,6 +137,7 @@ def recorded(lines: list[str], before: str) -> Optional[dict]:
     for position, text in listed.items():
         vote[position] = vote[position] + _names(text)
     proposed = list(PROPOSED_RE.finditer(before or ""))
-    if proposed:
-        vote["mover"], vote["seconder"] = proposed[-1].group("mover"), proposed[-1].group("seconder")
+    if proposed:  # the substantive motion is the one first proposed; an amendment, the latest
+        pick = proposed[0] if re.search(r"\bsubstantive\b", vote["result"] or "", re.I) else proposed[-1]
+        vote["mover"], vote["seconder"] = pick.group("mover"), pick.group("seconder")
     return vote if (vote["result"] or current) else None
