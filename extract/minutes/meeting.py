@@ -92,6 +92,20 @@ def _vote_lines(body: list[Entry]) -> tuple[list[Entry], list[list[str]], list[d
     return kept, blocks, recorded
 
 
+def _municipality(heads: list[Entry], lines: list[Entry]):
+    """A letterhead that prints only a place ("EAST PALO ALTO"), named as the text
+    names its government ("the City of East Palo Alto's Rules"): the council."""
+    from plantrace.extract.textform import title_case
+
+    first = next((e for e in heads[:3] if e.bold and re.fullmatch(r"[A-Za-z .'-]{3,40}", e.clean)), None)
+    if first is None:
+        return None
+    place = re.escape(first.clean)
+    text = " ".join(e.clean for e in lines)
+    m = re.search(rf"\b(City|Town|Village|Borough|County|Township)\s+of\s+({place})\b", text, re.I)
+    return f"{m.group(1).title()} of {title_case(m.group(2)) if m.group(2).isupper() else m.group(2)}" if m else None
+
+
 def _merge(attendance: dict, more: dict) -> None:
     for section, people in (more or {}).items():
         have = {p["name"] for p in attendance.setdefault(section, [])}
@@ -107,6 +121,8 @@ def extract_meeting(doc) -> dict:
     pitch = line_pitch(lines)
     meeting = extract_header(preamble or lines[:30])
     meeting["end_time"] = None
+    if not meeting["council"]:
+        meeting["council"] = _municipality(preamble or lines[:12], lines)
     meeting["attendance"] = extract_attendance(preamble, pitch)
     titles = attachment_titles(after)
     shouted = sum(1 for it in raw_items if it["title"] and it["title"].isupper()) > len(raw_items) / 2
