@@ -121,3 +121,37 @@ def test_roll_call_absent_kept_apart():
     name = "other/eastpaloalto-city-council-minutes-2020-01-27.minutes.json"
     gold, att = _gold(name), _extract(name)["meeting"]["attendance"]
     assert [_name_key(p["name"]) for p in att["absent"]] == [_name_key(p["name"]) for p in gold["attendance"]["absent"]]
+
+
+def test_us_template_roman_items_roll_call_item_and_municipal_letterhead():
+    """A template other councils use (built here, not a corpus file): items numbered I, II, III,
+    the roll call as an item with "Commissioners Present:" / "Absent:" / "Staff Present:",
+    the start from "called to order at", the council from a "CITY OF ..." letterhead."""
+    from plantrace.extract.minutes import extract_meeting
+    from plantrace.extract.model import DocumentModel, Line, Page, Word
+
+    def line(text, y, bold=False, x=72):
+        words, cx = [], x
+        for w in text.split():
+            words.append(Word(text=w, bbox=(cx, y, cx + 6 * len(w), y + 10),
+                              fontname="Arial-Bold" if bold else "Arial", size=11.0))
+            cx += 6 * len(w) + 3
+        return Line(text=text, bbox=(x, y, cx, y + 10), words=words)
+
+    lines = [line("CITY OF SPRINGFIELD", 40, True, 200), line("PARKS COMMISSION", 54, True, 200),
+             line("MINUTES", 68, True, 220), line("March 3, 2021", 82, True, 220),
+             line("I. CALL TO ORDER", 110, True), line("The meeting was called to order at 6:02 p.m.", 124, x=90),
+             line("II. ROLL CALL", 150, True), line("Commissioners Present: Ann Lee, Bob Diaz and Carla Moss", 164, x=90),
+             line("Commissioners Absent: Dan Fox", 188, x=90), line("Staff Present: Eve Park, Parks Director", 212, x=90),
+             line("III. APPROVAL OF MINUTES", 240, True), line("IV. ADJOURNMENT", 280, True),
+             line("The meeting adjourned at 7:15 p.m.", 294, x=90)]
+    doc = DocumentModel(path="x.pdf", sha256="", pages=[Page(number=1, width=612, height=792, lines=lines)])
+    m = extract_meeting(doc)
+    assert [(i["number"], i["title"]) for i in m["items"]] == [
+        ("I", "CALL TO ORDER"), ("II", "ROLL CALL"), ("III", "APPROVAL OF MINUTES"), ("IV", "ADJOURNMENT")]
+    assert (m["council"], m["body"], m["date"], m["start_time"], m["end_time"]) == (
+        "City of Springfield", "Parks Commission", "2021-03-03", "18:02", "19:15")
+    att = m["attendance"]
+    assert [p["name"] for p in att["present"]] == ["Ann Lee", "Bob Diaz", "Carla Moss"]
+    assert [p["name"] for p in att["absent"]] == ["Dan Fox"]
+    assert att["officers"] == [{"name": "Eve Park", "role": "Parks Director"}]

@@ -51,12 +51,25 @@ def section_of(heading: str) -> Optional[str]:
     return None
 
 
+# "Commissioners Present:", "Board Members Absent:", "Staff Present:": who, then the list's word
+_WHO_LIST_RE = re.compile(r"^\s*((?:[A-Z][\w-]*\s+){1,3}?(?:present|absent|in attendance|attending|excused))\s*:\s*(.*)$", re.I)
+_STAFF = re.compile(r"\b(?:staff|officers?|employees|clerks?)\b", re.I)
+
+
 def heading(entry: Entry) -> Optional[tuple[str, bool, str]]:
     """(heading words, finished with a colon, any text after the colon) or None."""
     text = clean(entry.text).replace("**", "")
     m = HEADING_RE.match(text)
     if not m:
-        return None
+        w = _WHO_LIST_RE.match(text)
+        if not w:
+            return None
+        words = w.group(1)
+        if _STAFF.search(words) and re.search(r"present|attend", words, re.I):
+            words = "OFFICERS PRESENT"
+        elif re.search(r"excused", words, re.I):
+            words = "APOLOGIES"
+        return words, True, w.group(2).strip()
     words, colon, tail = m.group(1).strip(), m.group(2), m.group(3).strip()
     if tail and not colon:
         return None  # a sentence that merely starts with "Members ..."
@@ -178,8 +191,15 @@ def _inline(tail: str) -> list[dict]:
             shared = None
         elif shared:
             part = f"{shared} {part}"
+        if people and people[-1]["role"] is None and _ROLE_WORD.search(part) and not is_name(part):
+            people[-1]["role"] = part  # "Eve Park, Parks Director": the post after its holder
+            continue
         people.append(_person(part))
     return people
+
+
+_ROLE_WORD = re.compile(r"\b(?:Director|Manager|Clerk|Officer|Attorney|Counsel|Engineer|Planner|Secretary|Treasurer|"
+                        r"Administrator|Superintendent|Coordinator|Analyst|Advisor|Adviser|Assistant|Executive|Head)\b")
 
 
 _SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)

@@ -58,6 +58,7 @@ def _opening(lines: list[Entry]) -> str:
 # a line that names a meeting body: "PLANNING COMMISSION", "Cabinet", "Audit and Governance Committee"
 _BODY_LINE = re.compile(r"^[A-Z][\w&'’(),/ -]{2,80}\b(?:Commission|Committee|Board|Cabinet|Panel|Forum|Council|Authority|"
                         r"Assembly|Executive|Sub-Committee|Subcommittee|Working Group|Partnership|Trust)$", re.I)
+_MUNICIPALITY = re.compile(r"^(?:city|town|village|borough|county|township|municipality)\s+of\s+[A-Z][\w .'-]{1,40}$", re.I)
 _COUNCIL_KIND = re.compile(r"\b(?:parish|town|community|city|county|borough|district)\s+council$", re.I)
 _DATED_LINE = re.compile(r"^(?P<name>.+?)\s*[-–—:,]\s*(?P<when>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$")
 
@@ -109,7 +110,8 @@ def extract_header(lines: list[Entry]) -> dict:
     if m:
         start = parse_time(m.group(1))
     heads = _heading_lines(first_page)
-    council = council_heading(_strip_date(e.clean) for e in first_page[:12])
+    council = council_heading(_strip_date(e.clean) for e in first_page[:12]) or next(
+        (title_case(e.clean) for e in heads if _MUNICIPALITY.match(e.clean)), None)
     if start is None:  # "January 27, 2020, 7:00 p.m." in the title block
         start = next((parse_time(e.clean) for e in heads if parse_date(e.clean) and parse_time(e.clean)), None)
     if date is None or not opening:
@@ -125,6 +127,12 @@ def extract_header(lines: list[Entry]) -> dict:
         "start_time": start,
         "venue": venue,
     }
+
+
+def called_to_order(text: str) -> Optional[str]:
+    """"The meeting was called to order ... at 6:02 p.m.": when a meeting began, where the heading gives no time."""
+    m = re.search(r"\bcalled\s+to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
+    return parse_time(m.group(1)) if m else None
 
 
 def closing_time(text: str) -> Optional[str]:

@@ -35,6 +35,39 @@ def number_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", number))
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# "IV. ROLL CALL", "B. PUBLIC COMMENT": items lettered or in roman numerals (US and Canadian minutes)
+_LETTERED_RE = re.compile(r"^([IVXL]{1,6}|[A-HJ-UW-Z])[.)]\s+(\S.*)$")
+
+
+def _roman(text: str) -> Optional[int]:
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total
+
+
+def lettered_heading(entry: Entry, last: Optional[tuple[int, ...]], scheme: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """(label, title, scheme) for an item headed "IV. TITLE" or "B. TITLE": shouted or
+    bold, and next in its sequence (roman numerals count I, II, III; letters A, B, C)."""
+    m = _LETTERED_RE.match(clean(entry.text))
+    if not m or not (entry.bold or _shouted(m.group(2))) or not re.search(r"[A-Za-z]{2,}", m.group(2)):
+        return None
+    label = m.group(1)
+    options = []
+    if scheme in (None, "roman") and _roman(label):
+        options.append(("roman", _roman(label)))
+    if scheme in (None, "alpha") and len(label) == 1:
+        options.append(("alpha", ord(label) - ord("A") + 1))
+    for kind, value in options:
+        if (last is None and value == 1) or (last is not None and value == last[0] + 1):
+            return label, m.group(2).strip(), kind
+    return None
+
+
 def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str, str]]:
     """(number, title) when the line opens an item. Numbers only go up, by less
     than NUMBER_STEP, and keep the depth the first heading set ("18.11.3" is not
@@ -87,6 +120,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
     items: list[dict] = []
     preamble: list[Entry] = []
     last: Optional[tuple[int, ...]] = None
+    scheme: Optional[str] = None  # how the items are numbered: "numbers", "roman" or "alpha"
     closed_at: Optional[int] = None
     pitch = line_pitch(lines)
     i = 0
@@ -98,9 +132,13 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
                 i += 1
                 continue
             return items, preamble, lines[i:]
-        h = heading(e, last)
+        h = heading(e, last) if scheme in (None, "numbers") else None
+        lettered = None if h or scheme == "numbers" else lettered_heading(e, last, scheme)
+        if lettered:
+            h = lettered[:2]
         if h:
             number, title = h
+            scheme = lettered[2] if lettered else "numbers"
             heads = [e]
             while i + 1 < len(lines) and title_continues(lines[i + 1], e, heads[-1], pitch):
                 i += 1
@@ -108,7 +146,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
                 title = f"{title} {clean(lines[i].text)}"
             items.append({"number": number, "title": title, "title_inferred": False,
                           "heads": heads, "body": []})
-            last = number_key(number)
+            last = (_roman(number) if scheme == "roman" else ord(number) - ord("A") + 1,) if lettered else number_key(number)
         elif items:
             if _BOILERPLATE.search(e.clean):
                 return items, preamble, lines[i:]

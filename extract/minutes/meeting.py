@@ -7,7 +7,7 @@ from . import items as items_mod
 from . import votes as votes_mod
 from .attendance import SECTIONS, extract_attendance, from_item, roll_call
 from .body import parse_body
-from .header import closing_time, extract_header
+from .header import called_to_order, closing_time, extract_header
 from .infer import attachment_titles, infer_title
 from .text import Entry, clean, entries_and_tables, line_pitch, union_bbox
 
@@ -149,6 +149,10 @@ def extract_meeting(doc) -> dict:
             context = " ".join([row["text"], *(p["text"] for p in row["points"])])
             row["title"] = infer_title(context, titles, shouted) or (row["report_refs"] or [None])[0]
         _merge(meeting["attendance"], from_item(row["title"], body))
+        if re.search(r"\broll\s+call\b|\battendance\b|\bmembers present\b", row["title"] or "", re.I):
+            _merge(meeting["attendance"], extract_attendance(body, pitch))  # the roll call is an item of its own
+        if not meeting["start_time"] and re.search(r"\bcall(?:ed)? to order\b", row["title"] or "", re.I):
+            meeting["start_time"] = called_to_order(row["text"])
         out.append(row)
         for ev in row["events"]:
             if ev["kind"] == "closed" and not meeting["end_time"]:
