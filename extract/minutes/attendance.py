@@ -19,7 +19,7 @@ HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|La
 NAME_RE = re.compile(rf"^{HONORIFIC}\s+[A-Z]", re.U)
 _HEAD_WORDS = r"(?:OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
 # a name after a comma or "and" in a list: an honorific, or initials and a surname
-_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z])"
+_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
 SECTIONS = ("present", "apologies", "officers", "in_attendance", "virtual", "absent")
 POST_NOMINAL = r"(?:OBE|MBE|CBE|KBE|DBE|CVO|LVO|BEM|QPM|JP|DL|QC|KC|MP|MEP|MSP|AM|FRS|PhD)"
 _POST_NOMINALS = re.compile(rf"^(?:{POST_NOMINAL}\.?[\s,]*)+$")

@@ -94,7 +94,7 @@ def title_continues(entry: Entry, heading: Entry, above: Optional[Entry] = None,
     text = clean(entry.text)
     if not text or is_separator(text) or resolutions.heading(entry) is not None:
         return False
-    if _LABELLED_RE.match(text) or REPORT_REF_RE.match(text):
+    if _LABELLED_RE.match(text) or REPORT_REF_RE.match(text) or _LETTERED_RE.match(text):
         return False
     if HEAD_RE.match(text) and not re.match(r"^\d{4}\b", text):  # a wrapped year is no heading
         return False
