@@ -15,6 +15,12 @@ KINDS = ("action_plan", "progress_report", "minutes", "agenda", "report")
 
 _MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
 _ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
+# a title line that calls the document minutes ("REGULAR MEETING MINUTES", "Minutes",
+# "Parish Council Minutes - 6th November 2018") in the opening lines
+_MINUTES_TITLE = re.compile(r"^[^\n.]{0,60}\bminutes\b(?:\s*[-–:,]\s*[^\n.]{0,40})?\s*$", re.I | re.M)
+# the cues of a meeting's record: an attendance list or roll call, a call to order
+_RECORD = re.compile(r"^\s*(?:\d+\.?\s+)?(?:present|apologies(?: for absence)?|roll call|call to order(?: and roll call)?|"
+                     r"attendance|members present|councillors present)\b", re.I | re.M)
 _PROGRESS = re.compile(r"\bprogress (report|update)\b", re.I)
 _RAG = re.compile(r"(\brag|progressrag|red[/ ]amber[/ ]green)\b", re.I)
 _ACTION_HEAD = re.compile(r"\b(actions?|what we will do|milestones?)\b", re.I)
@@ -50,7 +56,10 @@ def detect_kind(doc: DocumentModel) -> str:
     first = "\n".join(p.text for p in doc.pages[:2])
     if _announces_business(doc):  # an agenda lists "Apologies" and "Minutes of ..." among its items
         return "agenda"
+    top = "\n".join(ln.text for ln in (doc.pages[0].lines[:10] if doc.pages else []))
     if _MINUTES.search(first) and _ATTEND.search(first):
+        return "minutes"
+    if _MINUTES_TITLE.search(top) and _RECORD.search(first):
         return "minutes"
     headers = list(_header_texts(doc))
     if _PROGRESS.search(first) and (any(_RAG.search(h) for h in headers) or _rated_column(doc)):

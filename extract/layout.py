@@ -18,7 +18,42 @@ _EXTRACTOR = WordExtractor(x_tolerance=TOLERANCE, y_tolerance=TOLERANCE, expand_
 
 def page_words(chars) -> list[tuple[dict, list[dict]]]:
     """(word, its chars) pairs in pdfplumber's reading order."""
-    return list(_EXTRACTOR.iter_extract_tuples(chars))
+    return list(_EXTRACTOR.iter_extract_tuples(_without_hidden_spaces(chars)))
+
+
+def _without_hidden_spaces(chars) -> list:
+    """The characters less any space glyph lying under a printed letter.
+
+    Some producers draw a run of spaces and then set a heading's first capital
+    over them, so pdfminer reads "A pologies" where the page (and pdfium) shows
+    "Apologies": a space whose middle falls inside a visible glyph on the same
+    line is not a gap anyone can see."""
+    from bisect import bisect_right
+
+    glyphs: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        if not c["text"].isspace():
+            glyphs.setdefault(round(c["top"]), []).append((c["x0"], c["x1"]))
+    if not glyphs:
+        return list(chars)
+    for spans in glyphs.values():
+        spans.sort()
+    starts = {k: [a for a, _ in v] for k, v in glyphs.items()}
+    widest = {k: max(b - a for a, b in v) for k, v in glyphs.items()}
+
+    def covered(c) -> bool:
+        mid = (c["x0"] + c["x1"]) / 2
+        for key in (round(c["top"]) - 1, round(c["top"]), round(c["top"]) + 1):
+            spans = glyphs.get(key)
+            if not spans:
+                continue
+            i = bisect_right(starts[key], mid)
+            for a, b in spans[max(0, i - 4):i]:  # glyphs starting left of the space's middle
+                if a + 0.5 < mid < b - 0.5 and b - a <= widest[key]:
+                    return True
+        return False
+
+    return [c for c in chars if not (c["text"].isspace() and covered(c))]
 
 
 def text_lines(words) -> list[tuple[str, list[tuple[dict, list[dict]]]]]:

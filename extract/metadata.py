@@ -52,18 +52,36 @@ def council_name(doc: DocumentModel) -> str | None:
     return council_heading(first) or _printed_council(doc) or _council_from_area(doc.text)
 
 
+_NOT_A_NAME = re.compile(
+    r"^(?:since|all|and|but|as|at|by|for|from|if|in|of|on|or|so|to|when|where|while|with|whilst|although|because|"
+    r"after|before|during|under|each|every|any|some|that|this|these|those|which|whose|revenue|capital|budget|"
+    r"full|whole|local|new|former|neighbouring|other|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
 def _printed_council(doc: DocumentModel) -> str | None:
+    """The council the text names most often, read as a name: each "... Council" phrase
+    is cut at its left to the words that can be a name ("Since Kent County Council" is
+    Kent County Council, "All Revenue The Council" none), and the commonest wins."""
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     for page in doc.pages:
         for m in _COUNCIL.finditer(page.text):
             words = m.group(1).split()
-            while words and _GENERIC.match(words[0]):
+            while words and (_GENERIC.match(words[0]) or _NOT_A_NAME.match(words[0])):
                 words = words[1:]
             if len(words) < 2 or words[0].lower() in {"county", "city", "borough", "district", "council"}:
                 continue
-            name = " ".join(words)
-            name = re.sub(r"'s$", "", name)
-            return " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
-    return None
+            if any(w.lower() in {"the", "a", "an", "of"} for w in words[1:-1]) and not re.match(r"(?i)^(?:city|borough|county)\b", words[0]):
+                continue  # "Revenue The Council": two phrases run together
+            name = re.sub(r"'s$", "", " ".join(words))
+            name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
+            counts[name] = counts.get(name, 0) + 1
+            first_seen.setdefault(name, len(first_seen))
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first_seen[n]))
 
 
 _SELF_REFERENCE = re.compile(r"\b[Tt]he (County|City|Borough|County Borough|Metropolitan Borough|District) Council\b")

@@ -108,12 +108,32 @@ def all_links(session: Session) -> list[dict]:
     return out
 
 
+_PART = r"(?:[a-z]{1,4}|\d{1,2})"
+
+
 def parse_point(ref: str) -> tuple[str, str | None]:
-    """"12(b)", "12 b", "12b" or "12" -> ("12", "b"); "31.2" or "31(2)" -> ("31", "2")."""
+    """"12(b)", "12 b", "12b" or "12" -> ("12", "b"); "31.2" or "31(2)" -> ("31", "2");
+    a nested point "291(5)(a)" -> ("291", "5(a)"), the path it is stored by; a
+    dotted minute number "18.11.3" or "18.11.3(a)" -> ("18.11.3", None / "a")."""
+    m_ = re.match(rf"^\s*(\d+(?:\.\d+){{2,3}})\s*(?:\(({_PART})\))?\s*$", ref)
+    if m_:
+        return m_.group(1), m_.group(2)
+    m_ = re.match(rf"^\s*(\d+[A-Za-z]?)\s*\(({_PART})\)((?:\s*\({_PART}\))+)\s*$", ref)
+    if m_:
+        rest = "".join(f"({p})" for p in re.findall(_PART, m_.group(3)))
+        return m_.group(1), m_.group(2) + rest
     m_ = re.match(r"^\s*(\d+[A-Za-z]?)\s*[\(\s.]?\s*([a-z]{1,3}|[ivx]+|\d{1,2})?\s*\)?\s*$", ref)
     if not m_:
         raise ValueError(f"not a minute reference: {ref!r} (expected e.g. 12(b))")
     return m_.group(1), m_.group(2)
+
+
+def point_ref(item: str | None, label: str | None) -> str:
+    """How the minutes cite a point: "87(a)", and a nested one "291(5)(a)"."""
+    if not label:
+        return str(item)
+    head, _, rest = label.partition("(")
+    return f"{item}({head})" + (f"({rest}" if rest else "")
 
 
 def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
@@ -138,10 +158,24 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
     }
 
 
+def item_votes(session: Session, item: m.AgendaItem) -> list[dict]:
+    """The votes recorded under an item, each member's vote in its list."""
+    out = []
+    for vote in session.scalars(select(m.MinuteVote).where(m.MinuteVote.agenda_item_id == item.id)
+                                .order_by(m.MinuteVote.seq)):
+        row = {"motion": vote.motion, "mover": vote.mover, "seconder": vote.seconder, "result": vote.result,
+               "for": [], "against": [], "abstain": [], "absent": []}
+        for cast in session.scalars(select(m.MinuteVoteCast).where(m.MinuteVoteCast.vote_id == vote.id)
+                                    .order_by(m.MinuteVoteCast.id)):
+            row.setdefault(cast.position, []).append(cast.name)
+        out.append(row)
+    return out
+
+
 def _point_dict(point: m.MinutePoint, item: m.AgendaItem, doc: m.Document) -> dict:
-    return {"source": _source(doc), "document_id": doc.id, "council": doc.council, "item": item.number, "item_title": item.title,
-            "point": point.label, "page": point.page, "bbox": point.bbox, "raw": point.raw or point.text,
-            "text": point.text}
+    return {"source": _source(doc), "document_id": doc.id, "council": doc.council, "item": item.number,
+            "item_title": item.title, "point": point.label, "ref": point_ref(item.number, point.label),
+            "page": point.page, "bbox": point.bbox, "raw": point.raw or point.text, "text": point.text}
 
 
 def trace_point(session: Session, ref: str, minutes: str | None = None, council: str | None = None) -> dict | None:
@@ -154,9 +188,10 @@ def trace_point(session: Session, ref: str, minutes: str | None = None, council:
         return None
     query = (select(m.MinutePoint, m.AgendaItem).join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
              .where(m.MinutePoint.document_id == doc.id, m.AgendaItem.number == item_no))
-    if label:
-        query = query.where(m.MinutePoint.label == label)
-    row = session.execute(query.order_by(m.MinutePoint.seq)).first()
+    row = session.execute((query.where(m.MinutePoint.label == label) if label else query)
+                          .order_by(m.MinutePoint.seq)).first()
+    if row is None and label and "(" not in label:  # "87(a)": the first (a), whatever paragraph it sits under
+        row = session.execute(query.where(m.MinutePoint.label.like(f"%({label})")).order_by(m.MinutePoint.seq)).first()
     if row is None:
         return None
     point, item = row
@@ -185,7 +220,8 @@ def _point_result(session: Session, point: m.MinutePoint, item: m.AgendaItem, do
                                         .where(m.Link.minute_point_id == point.id).order_by(m.Link.rank)):
         links.append({"rank": link.rank, "score": round(link.score, 3), "evidence": link.evidence,
                       "action_id": action.id, **_action_dict(session, action, docs)})
-    return {"point": {"minute_point_id": point.id, **_point_dict(point, item, doc)}, "links": links}
+    return {"point": {"minute_point_id": point.id, **_point_dict(point, item, doc)}, "links": links,
+            "votes": item_votes(session, item)}
 
 
 def trace_action(session: Session, code: str, plan: str | None = None, council: str | None = None) -> dict | None:

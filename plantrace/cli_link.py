@@ -121,9 +121,11 @@ def trace(point: Optional[str] = typer.Argument(None, metavar="POINT", help='A m
         return
     if point:
         p = result["point"]
-        console.print(Panel(escape(p["raw"] or ""), title=f"{shown(p['source'])} · item {escape(str(p['item']))}"
-                            f"({escape(p['point'] or '')}) · p.{p.get('page') or '?'}",
+        console.print(Panel(escape(p["raw"] or ""), title=f"{shown(p['source'])} · item "
+                            f"{escape(str(p.get('ref') or p['item']))} · p.{p.get('page') or '?'}",
                             subtitle=escape(p.get("item_title") or ""), title_align="left"))
+        for vote in result.get("votes") or []:
+            console.print(_vote_line(vote), highlight=False)
         if not result["links"]:
             console.print("[dim]no plan action linked to this point[/dim]")
         for link in result["links"]:
@@ -160,6 +162,19 @@ def _print_candidates(exc, json_out: bool) -> None:
         table.add_row(escape(c["council"] or "?"), escape(c["title"] or c["kind"] or ""), shown(c["source"]),
                       str(c["document_id"]), str(c["date"] or ""))
     err.print(table)
+
+
+def _vote_line(vote: dict) -> str:
+    """"vote: to postpone … · moved Allen Fisk, seconded Mendez · FAILED [4-2-1-1] · for 4, against 2, abstain 1"."""
+    parts = [f"vote: {escape(vote.get('motion') or '(motion not stated)')}"]
+    if vote.get("mover") or vote.get("seconder"):
+        parts.append(f"moved {escape(vote.get('mover') or '?')}, seconded {escape(vote.get('seconder') or '?')}")
+    if vote.get("result"):
+        parts.append(f"[bold]{escape(vote['result'])}[/bold]")
+    counts = [f"{k} {len(vote.get(k) or [])}" for k in ("for", "against", "abstain") if vote.get(k)]
+    if counts:
+        parts.append(", ".join(counts))
+    return " · ".join(parts)
 
 
 def _print_snapshots(result: dict) -> None:

@@ -148,6 +148,8 @@ class Attendance(Record):
     apologies: list[PersonRef] = Field(default_factory=list)
     officers: list[PersonRef] = Field(default_factory=list)
     in_attendance: list[PersonRef] = Field(default_factory=list)
+    virtual: list[PersonRef] = Field(default_factory=list, description="Attending remotely")
+    absent: list[PersonRef] = Field(default_factory=list, description="Absent without apologies recorded")
 
 
 class Point(Record):

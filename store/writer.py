@@ -30,6 +30,14 @@ def _span(dates: list[dict]) -> tuple[date | None, date | None]:
     return (min(starts) if starts else None, max(ends) if ends else None)
 
 
+def _point_path(point: dict):
+    """A nested point is stored by its path ("5(a)" for point a under 5), so
+    `trace 291(5)(a)` finds it and labels repeated under different paragraphs
+    stay apart."""
+    label, parent = point.get("label"), point.get("parent")
+    return f"{parent}({label})" if label and parent else label
+
+
 def _who(who) -> str | None:
     """Several people leaving together are stored as one readable list."""
     return ", ".join(who) if isinstance(who, list) else who
@@ -151,7 +159,7 @@ def _store_meeting(session: Session, doc: m.Document, meeting: dict) -> None:
         session.flush()
         for p_seq, point in enumerate(item.get("points", [])):
             session.add(m.MinutePoint(agenda_item_id=irow.id, document_id=doc.id, page=point.get("page"),
-                                      bbox=_bbox(point.get("bbox")), seq=p_seq, label=point.get("label"),
+                                      bbox=_bbox(point.get("bbox")), seq=p_seq, label=_point_path(point),
                                       text=point.get("text") or "", raw=point.get("raw")))
         for r_seq, res in enumerate(item.get("resolutions", [])):
             session.add(m.Resolution(agenda_item_id=irow.id, document_id=doc.id, page=res.get("page"), seq=r_seq,
@@ -159,6 +167,15 @@ def _store_meeting(session: Session, doc: m.Document, meeting: dict) -> None:
         for e_seq, ev in enumerate(item.get("events", [])):
             session.add(m.ItemEvent(agenda_item_id=irow.id, document_id=doc.id, page=ev.get("page"), seq=e_seq,
                                     kind=ev.get("kind") or "other", who=_who(ev.get("who")), text=ev.get("text") or ""))
+        for v_seq, vote in enumerate(item.get("votes") or []):
+            vrow = m.MinuteVote(agenda_item_id=irow.id, document_id=doc.id, page=vote.get("page") or item.get("page"),
+                                seq=v_seq, motion=vote.get("motion"), mover=vote.get("mover"),
+                                seconder=vote.get("seconder"), result=vote.get("result"))
+            session.add(vrow)
+            session.flush()
+            for position in ("for", "against", "abstain", "absent"):
+                for name in vote.get(position) or []:
+                    session.add(m.MinuteVoteCast(vote_id=vrow.id, document_id=doc.id, position=position, name=name))
         for dec in item.get("declarations", []):
             session.add(m.Declaration(agenda_item_id=irow.id, document_id=doc.id, page=dec.get("page"),
                                       who=dec.get("who"), interest=dec.get("interest"), text=dec.get("text") or ""))

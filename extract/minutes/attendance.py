@@ -10,19 +10,38 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import Entry, clean, collapse
+from plantrace.extract.textform import ends_sentence
+
+from .points import join_wrapped
+from .text import Entry, clean, collapse, set_tight
 
 HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Canon|Father|Alderman)\.?"
 NAME_RE = re.compile(rf"^{HONORIFIC}\s+[A-Z]", re.U)
-_HEAD_WORDS = r"(?:OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE)"
+_HEAD_WORDS = r"(?:OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
+# a name after a comma or "and" in a list: an honorific, or initials and a surname
+_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
+SECTIONS = ("present", "apologies", "officers", "in_attendance", "virtual", "absent")
+POST_NOMINAL = r"(?:OBE|MBE|CBE|KBE|DBE|CVO|LVO|BEM|QPM|JP|DL|QC|KC|MP|MEP|MSP|AM|FRS|PhD)"
+_POST_NOMINALS = re.compile(rf"^(?:{POST_NOMINAL}\.?[\s,]*)+$")
+_TRAILING_POST = re.compile(rf"(?:[\s,]+{POST_NOMINAL}\b\.?)+\s*$")
+_PARTICLE = r"(?:de|del|della|van|von|der|den|le|la|da|di|du|al|el|bin|ap)"
+_NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{_PARTICLE})"
+# a person's name: honorifics, then initials and names, nothing in lower case but particles
+NAME_SHAPE = re.compile(rf"^(?:{HONORIFIC}\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
+# "Clerk J Connelly": a post named before its holder
+_ROLE_FIRST = re.compile(r"^((?:Parish\s+|Town\s+|Deputy\s+|Assistant\s+)?Clerk(?:\s+to\s+the\s+Council)?|Responsible\s+Financial\s+Officer|RFO|Proper\s+Officer|Minute\s+Taker)\s*[:\-–]?\s+(.+)$")
 HEADING_RE = re.compile(rf"^\s*((?:{_HEAD_WORDS}\b\s*)+)(:?)\s*(.*)$", re.I)
 COLUMN_GAP = 12.0  # points; wider than a word space, narrower than a column gutter
 
 
 def section_of(heading: str) -> Optional[str]:
     h = heading.upper()
-    if "APOLOG" in h or "ABSENT" in h:
+    if "APOLOG" in h:
         return "apologies"
+    if "ABSENT" in h:
+        return "absent"
+    if "VIRTUAL" in h or "REMOTE" in h or "ONLINE" in h:
+        return "virtual"
     if "OFFICER" in h or "STAFF" in h:
         return "officers"
     if "ATTENDANCE" in h or "ALSO" in h or "OBSERVER" in h or "OTHER" in h:
@@ -32,12 +51,25 @@ def section_of(heading: str) -> Optional[str]:
     return None
 
 
+# "Commissioners Present:", "Board Members Absent:", "Staff Present:": who, then the list's word
+_WHO_LIST_RE = re.compile(r"^\s*((?:[A-Z][\w-]*\s+){1,3}?(?:present|absent|in attendance|attending|excused))\s*:\s*(.*)$", re.I)
+_STAFF = re.compile(r"\b(?:staff|officers?|employees|clerks?)\b", re.I)
+
+
 def heading(entry: Entry) -> Optional[tuple[str, bool, str]]:
     """(heading words, finished with a colon, any text after the colon) or None."""
     text = clean(entry.text).replace("**", "")
     m = HEADING_RE.match(text)
     if not m:
-        return None
+        w = _WHO_LIST_RE.match(text)
+        if not w:
+            return None
+        words = w.group(1)
+        if _STAFF.search(words) and re.search(r"present|attend", words, re.I):
+            words = "OFFICERS PRESENT"
+        elif re.search(r"excused", words, re.I):
+            words = "APOLOGIES"
+        return words, True, w.group(2).strip()
     words, colon, tail = m.group(1).strip(), m.group(2), m.group(3).strip()
     if tail and not colon:
         return None  # a sentence that merely starts with "Members ..."
@@ -69,23 +101,84 @@ def is_name(text: str) -> bool:
     return bool(NAME_RE.match(text))
 
 
+def name_shaped(text: str) -> bool:
+    """A name as printed in a list: honorifics, initials and capitalised names,
+    with any role in brackets and honours after it, and no prose."""
+    core = _TRAILING_POST.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" ,;."))).strip(" ,")
+    if not NAME_SHAPE.match(core):
+        return False
+    words = core.split()
+    return is_name(core) or len(words) >= 2 or "(" in text
+
+
 def _person(text: str, role: Optional[str] = None) -> dict:
+    text = text.strip(" ,;")
+    honours = None
+    post = _TRAILING_POST.search(re.sub(r"\s*\([^)]*\)\s*$", "", text))
     m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", text)
-    if m and is_name(m.group(1)) and not role:
-        return {"name": m.group(1).strip(), "role": m.group(2).strip()}
-    return {"name": text.strip(" ,;"), "role": role}
+    if m and not role:
+        text, role = m.group(1).strip(" ,"), collapse(m.group(2))
+    post = _TRAILING_POST.search(text)
+    if post and post.start() > 0:
+        honours = re.findall(POST_NOMINAL, post.group(0))
+        text = text[:post.start()].strip(" ,")
+    person = {"name": text.strip(" ,;"), "role": role}
+    if honours:
+        person["post_nominals"] = honours
+    return person
+
+
+def split_listed(text: str) -> list[str]:
+    """A prose list cut at its commas, semicolons and "and"s, but not inside
+    brackets ("Mrs S Hammond (Corporate Director Children, Young People and
+    Education)") and with honours kept on their holder ("Mr R C Love, OBE"); a
+    bracketed role followed straight by the next name ("(Chair) R Healey") ends
+    that name."""
+    parts, depth, cur, i = [], 0, "", 0
+    text = text.strip().rstrip(".")
+    while i < len(text):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+            cur += c
+            i += 1
+            if depth == 0 and re.match(r"\s+(?!and\b|&)(?:[A-Z]|" + HONORIFIC + r")", text[i:]) \
+                    and not re.match(r"\s*[,;]", text[i:]):
+                parts.append(cur)
+                cur = ""
+            continue
+        if depth == 0:
+            m = re.match(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + ")", text[i:]) or \
+                (re.match(r"\s+(?:and|&)\s+(?=[A-Z])", text[i:]) if cur.endswith(")") else None)
+            if m:
+                parts.append(cur)
+                cur = ""
+                i += m.end()
+                continue
+        cur += c
+        i += 1
+    parts.append(cur)
+    out: list[str] = []
+    for part in (collapse(p) for p in parts):
+        if not part:
+            continue
+        if out and _POST_NOMINALS.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 _PLURAL = re.compile(r"^(Councillors|Cllrs\.?|Messrs\.?|Drs\.?)\s+(?=[A-Z])")
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr", "drs": "Dr"}
-# a name after a comma or "and" in a list: an honorific, or initials and a surname
-_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z])"
 
 
 def _inline(tail: str) -> list[dict]:
     """"Present: Councillor A (Chair), Councillor B and Councillor C" written as prose;
     "Councillors B Jones, C Brown and D White" gives each of them the title."""
-    parts = re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + ")", tail.strip().rstrip("."))
+    parts = split_listed(tail)
     people, shared = [], None
     for part in (p.strip() for p in parts):
         if not part:
@@ -98,11 +191,22 @@ def _inline(tail: str) -> list[dict]:
             shared = None
         elif shared:
             part = f"{shared} {part}"
+        if people and people[-1]["role"] is None and _ROLE_WORD.search(part) and not is_name(part):
+            people[-1]["role"] = part  # "Eve Park, Parks Director": the post after its holder
+            continue
         people.append(_person(part))
     return people
 
 
+_ROLE_WORD = re.compile(r"\b(?:Director|Manager|Clerk|Officer|Attorney|Counsel|Engineer|Planner|Secretary|Treasurer|"
+                        r"Administrator|Superintendent|Coordinator|Analyst|Advisor|Adviser|Assistant|Executive|Head)\b")
+
+
 _SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)
+# "Councillor D White sent apologies", "Mr A and Mrs B gave their apologies"
+_SENT = re.compile(r"^(?P<who>.+?)\s+(?:had\s+)?(?:sent|gave|given|tendered|offered|submitted)\s+(?:their\s+|his\s+|her\s+)?apologies\b", re.I)
+# "The Democratic Services Manager reported apologies from Mr A, Mrs B and Sir C D."
+_REPORTED = re.compile(r"\b(?:reported|received|noted|tendered|given)\s+(?:the\s+)?apologies(?: for absence)?\s+(?:from|of|by)\s+(?P<who>.+)$", re.I)
 
 
 def _sentence(text: str) -> Optional[tuple[str, list[dict]]]:
@@ -114,28 +218,58 @@ def _sentence(text: str) -> Optional[tuple[str, list[dict]]]:
     return ("apologies", people) if people else None
 
 
-def extract_attendance(lines: list[Entry]) -> dict:
-    out: dict[str, list[dict]] = {"present": [], "apologies": [], "officers": [], "in_attendance": []}
+def _role_first(text: str) -> Optional[dict]:
+    m = _ROLE_FIRST.match(clean(text))
+    if m and name_shaped(m.group(2)):
+        return _person(m.group(2), m.group(1))
+    return None
+
+
+def extract_attendance(lines: list[Entry], pitch: Optional[float] = None) -> dict:
+    out: dict[str, list[dict]] = {k: [] for k in SECTIONS}
     section: Optional[str] = None
     pending = ""  # heading words still waiting for their colon ("OFFICERS" / "PRESENT:")
     role_x: Optional[float] = None
+    prose: list[Entry] = []  # a list written as running text after its heading ("PRESENT: Mr A, Mr B, ...")
+
+    def flush():
+        if prose and section:
+            text = " ".join(clean(e.text) for e in prose)
+            m = re.match(r"^[^:]*:\s*", text) if heading(prose[0]) else None
+            out[section].extend(p for p in _inline(text[m.end():] if m else text)
+                                if name_shaped(p["name"]) or (p["role"] and NAME_SHAPE.match(p["name"])))
+        prose.clear()
+
     for e in lines:
         said = _sentence(e.text)
         if said:
+            flush()
             out[said[0]].extend(said[1])
             continue
         h = heading(e)
         if h:
+            flush()
             words, colon, tail = h
             pending = f"{pending} {words}".strip()
             if colon or tail:
                 section, pending = section_of(pending), ""
                 if section and tail:
-                    out[section].extend(_inline(tail))
+                    prose.append(e)
+            continue
+        if prose:
+            if set_tight(prose[-1], e, pitch) or pitch is None and not ends_sentence(prose[-1].text):
+                prose.append(e)
+                continue
+            flush()
+            section = None
             continue
         if pending:
             section, pending = section_of(pending), ""
         if section is None:
+            continue
+        officer = _role_first(e.text)
+        if officer:
+            out["officers"].append(officer)
             continue
         row = cells(e)
         if not row:
@@ -143,6 +277,10 @@ def extract_attendance(lines: list[Entry]) -> dict:
         people = out[section]
         first, x_first = row[0]
         if not is_name(first):
+            listed = _inline(first) if len(row) == 1 else []
+            if listed and all(name_shaped(p["name"]) for p in listed) and _PLURAL.match(first):
+                people.extend(listed)  # "Councillors D Richardson (Chair) R Healey, ..."
+                continue
             continued = people and (
                 people[-1]["role"] is not None
                 or (role_x is not None and x_first is not None and abs(x_first - role_x) < 20)
@@ -151,6 +289,9 @@ def extract_attendance(lines: list[Entry]) -> dict:
                 text = " ".join(t for t, _ in row)
                 prev = people[-1]
                 prev["role"] = collapse(f"{prev['role'] or ''} {text}")
+            continue
+        if len(row) == 1 and not name_shaped(first) and not (len(listed := _inline(first)) > 1):
+            section = None  # a sentence ("Councillor A welcomed ..."): the lists are over
             continue
         if len(row) >= 2 and all(is_name(t) for t, _ in row):
             people.extend(_person(t) for t, _ in row)
@@ -161,7 +302,43 @@ def extract_attendance(lines: list[Entry]) -> dict:
             people.extend(listed)  # the whole list set as one line of prose
         else:
             people.append(_person(first))
+    flush()
     return {section: _once(people) for section, people in out.items()}
+
+
+def from_item(title: str, lines: list[Entry]) -> dict[str, list[dict]]:
+    """Apologies (or absences) recorded as an item of their own: "Apologies" over
+    "A Armstrong EDC and M Armstrong", or a sentence "Apologies were received
+    from Mrs C Bell." An office written in capitals after a name ("EDC") is its role."""
+    section = "apologies" if re.search(r"\bapolog", title or "", re.I) else None
+    if section is None:
+        return {}
+    text = ""
+    for e in lines:
+        text = join_wrapped(text, clean(e.text)) if text else clean(e.text)
+    text = re.sub(r"^(?:\((?:agenda\s+)?item\s+[\w.]+\)\s*)+", "", text, flags=re.I)  # "(Item 1)": the agenda's number
+    if not text or re.match(r"^(?:none|nil|no apologies)\b", text, re.I):
+        return {}
+    sentences = re.split(r"(?<=[a-z)])\.\s+", text)
+    first = sentences[0]
+    told = []
+    for sentence in sentences:
+        said = _sentence(sentence)
+        if said:
+            told.extend(said[1])
+            continue
+        m = _REPORTED.search(sentence) or _SENT.match(sentence)
+        if m:
+            told.extend(p for p in _inline(m.group("who")) if is_name(p["name"]) or name_shaped(p["name"]))
+    if told:
+        return {section: told}
+    people = []
+    for part in split_listed(first):
+        m = re.match(r"^(.*?)\s+([A-Z]{2,5})$", part)
+        person = _person(m.group(1), m.group(2)) if m and name_shaped(m.group(1)) else _person(part)
+        if name_shaped(person["name"]):
+            people.append(person)
+    return {section: people} if people else {}
 
 
 def _once(people: list[dict]) -> list[dict]:
@@ -174,3 +351,38 @@ def _once(people: list[dict]) -> list[dict]:
             seen.add(key)
             kept.append(p)
     return kept
+
+
+_STATUS = (("apologies", re.compile(r"^(?:excused|apologies|apology|sent apologies)$", re.I)),
+           ("absent", re.compile(r"^(?:absent|not present)$", re.I)),
+           ("virtual", re.compile(r"^(?:remote|remotely|virtual|online|teleconference|by phone)$", re.I)),
+           ("present", re.compile(r"^(?:present|late|arrived late|here|in person|yes)$", re.I)))
+
+
+def roll_call(rows: list[list[str]]) -> Optional[dict[str, list[dict]]]:
+    """A roll-call table (name, title, status, arrived): each member in the list
+    its status gives. The header row names the columns; cells are read in order,
+    since a table set without rules can offset its columns."""
+    if not rows:
+        return None
+    head = [c.strip().lower() for c in rows[0] if c and c.strip()]
+    if not head or "name" not in head[0] or not any(re.search(r"status|present|attend", h) for h in head[1:]):
+        return None
+    status_at = next(i for i, h in enumerate(head) if re.search(r"status|present|attend", h) and i)
+    role_at = next((i for i, h in enumerate(head) if re.search(r"title|role|position|seat", h)), None)
+    out: dict[str, list[dict]] = {}
+    for row in rows[1:]:
+        vals = [collapse(c) for c in row if c and c.strip()]
+        if len(vals) <= status_at:
+            continue
+        status = vals[status_at]
+        section = next((k for k, rx in _STATUS if rx.match(status)), None)
+        if section is None:
+            continue
+        person = _person(vals[0], vals[role_at] if role_at is not None and role_at < len(vals) else None)
+        if status.lower() != section:
+            person["status"] = status
+        if len(vals) > status_at + 1:
+            person["arrived"] = vals[status_at + 1]
+        out.setdefault(section, []).append(person)
+    return out or None

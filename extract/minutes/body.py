@@ -31,6 +31,8 @@ class _Item:
         self.decision: Optional[dict] = None  # {"lines": [...], "word": ...}
         self.decision_word: Optional[str] = None
         self.fence: Optional[list[Entry]] = None  # lines inside ---oOo--- rules
+        self.nesting = points.Nesting()
+        self.narrated: list[Entry] = []  # the narrative's lines, for decisions written as prose
 
     def close_decision(self):
         if self.decision and self.decision["lines"]:
@@ -60,6 +62,7 @@ class _Item:
             self.events.append(events.make(text, e.page, e.text))
         elif text:
             self.text.append(text)
+            self.narrated.append(e)
 
     def feed(self, e: Entry):
         text = clean(e.text)
@@ -82,10 +85,15 @@ class _Item:
             self.fence.append(e)
             return
         rest = resolutions.heading(e)
+        if rest is None:
+            labelled = points.label_of(e, self.number)
+            if labelled and (after := resolutions.heading_text(labelled[1], e.bold)) is not None:
+                rest = after
+                self.nesting.place(labelled[0], e.x0, points.style_of(e.text))  # "8) RESOLVED": paragraph 8
         if rest is not None:
             self.point = None
             self.close_decision()
-            self.decision_word = clean(e.text).split()[0].rstrip(":").upper()
+            self.decision_word = resolutions.heading_word(clean(e.text))
             self.decision = {"lines": []}
             self.mode = "decision"
             if rest:
@@ -93,9 +101,15 @@ class _Item:
                 self.decision["lines"][-1] = _Sliced(e, rest)
             return
         if self.mode == "decision":
+            nxt = points.label_of(e, self.number)
+            if nxt and self.nesting.is_next_paragraph(nxt[0], points.style_of(e.text)):
+                self.close_decision()  # the next numbered paragraph ends the decision
+                self.mode = "text"
+        if self.mode == "decision":
             lines = self.decision["lines"]
             last = clean(lines[-1].text) if lines else ""
-            if lines and ends_sentence(last) and resolutions.starts_new(text):
+            introduced = lines and clean(lines[0].text).rstrip().endswith(":") if lines else False
+            if lines and ends_sentence(last) and resolutions.starts_new(text) and not introduced:
                 self.close_decision()
                 self.decision = {"lines": [e]}
                 return
@@ -106,13 +120,18 @@ class _Item:
             self.close_decision()
             self.mode = "text"
         labelled = points.label_of(e, self.number)
+        if labelled and self.mode == "point" and self.point and points.quoting(self.point) and \
+                not self.nesting.is_next_paragraph(labelled[0], points.style_of(e.text)):
+            points.extend_point(self.point, e)  # a list inside a quoted motion is the motion's, not the minutes'
+            return
         if labelled:
             label, rest = labelled
-            self.point = points.new_point(label, e, rest)
+            self.point = points.new_point(label, e, rest, self.nesting.place(label, e.x0, points.style_of(e.text)))
             self.points.append(self.point)
             self.mode = "point"
             return
-        if self.mode == "point" and self.point and points.continues(self.point, e, self.margin, self.pitch):
+        if self.mode == "point" and self.point and (points.quoting(self.point) or
+                                                    points.continues(self.point, e, self.margin, self.pitch)):
             points.extend_point(self.point, e)
             return
         self.point = None
@@ -121,6 +140,8 @@ class _Item:
 
     def finish(self):
         self.close_decision()
+        if not self.resolutions:  # no decision block: the clerk wrote decisions into the text
+            self.resolutions.extend(resolutions.inline(self.narrated))
         if self.fence and not any(events.kind_of(clean(e.text)) for e in self.fence):
             self.reopen_fence()
         self.close_fence()
@@ -131,6 +152,7 @@ class _Item:
                 self.declarations.append({**decl, "page": p["page"]})
                 continue
             lines = p.pop("_lines")
+            p.pop("_listing", None)
             p["bbox"] = union_bbox(e.bbox for e in lines if e.page == p["page"])
             p["text"] = collapse(p["text"])
             pts.append(p)

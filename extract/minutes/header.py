@@ -17,7 +17,7 @@ from .text import Entry, collapse
 
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)
 CLOSING_RE = re.compile(
-    r"\b(?:meeting|sitting)\b.{0,40}?\b(?:closed|ended|finished|terminated|concluded|rose)\b.{0,20}?\bat\s+"
+    r"\b(?:meeting|sitting)\b.{0,40}?\b(?:closed|ended|finished|terminated|concluded|rose|adjourned|to\s+a\s+close)\b.{0,20}?\bat\s+"
     r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
     re.I,
 )
@@ -55,6 +55,43 @@ def _opening(lines: list[Entry]) -> str:
     return ""
 
 
+# a line that names a meeting body: "PLANNING COMMISSION", "Cabinet", "Audit and Governance Committee"
+_BODY_LINE = re.compile(r"^[A-Z][\w&'’(),/ -]{2,80}\b(?:Commission|Committee|Board|Cabinet|Panel|Forum|Council|Authority|"
+                        r"Assembly|Executive|Sub-Committee|Subcommittee|Working Group|Partnership|Trust)$", re.I)
+_MUNICIPALITY = re.compile(r"^(?:city|town|village|borough|county|township|municipality)\s+of\s+[A-Z][\w .'-]{1,40}$", re.I)
+_COUNCIL_KIND = re.compile(r"\b(?:parish|town|community|city|county|borough|district)\s+council$", re.I)
+_DATED_LINE = re.compile(r"^(?P<name>.+?)\s*[-–—:,]\s*(?P<when>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$")
+
+
+def _heading_lines(lines: list[Entry]) -> list[Entry]:
+    """The first page's opening lines before the first sentence: the letterhead and title block."""
+    out = []
+    for e in lines[:12]:
+        if e.page != lines[0].page:
+            break
+        if len(e.clean) > 90 or re.search(r"[a-z]{3,}\.\s*$", e.clean):
+            break
+        out.append(e)
+    return out
+
+
+def _strip_date(text: str) -> str:
+    """"Milburn Parish Council - 6th November 2018" -> "Milburn Parish Council"."""
+    m = _DATED_LINE.match(text)
+    return m.group("name").strip() if m and parse_date(m.group("when")) else text
+
+
+def _body_from_heading(heads: list[Entry], council: Optional[str]) -> Optional[str]:
+    """The body named on a line of its own in the title block (not the council's letterhead)."""
+    for e in heads:
+        text = _strip_date(e.clean)
+        if council and text.lower() == council.lower():
+            continue
+        if _BODY_LINE.match(text) and not re.search(r"\bminutes\b", text, re.I):
+            return title_case(text)
+    return None
+
+
 def extract_header(lines: list[Entry]) -> dict:
     """Council, body, date, start time and venue from the first page's opening lines."""
     first_page = [e for e in lines if e.page == lines[0].page] if lines else []
@@ -72,13 +109,30 @@ def extract_header(lines: list[Entry]) -> dict:
     m = re.search(r"\b(?:at|commencing)\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon)", tail, re.I)
     if m:
         start = parse_time(m.group(1))
+    heads = _heading_lines(first_page)
+    council = council_heading(_strip_date(e.clean) for e in first_page[:12]) or next(
+        (title_case(e.clean) for e in heads if _MUNICIPALITY.match(e.clean)), None)
+    if start is None:  # "January 27, 2020, 7:00 p.m." in the title block
+        start = next((parse_time(e.clean) for e in heads if parse_date(e.clean) and parse_time(e.clean)), None)
+    if date is None or not opening:
+        date = next((parse_date(e.clean) for e in heads if parse_date(e.clean)), None) or date
+    if body is None:
+        body = _body_from_heading(heads, council)
+    if body is None and council and _COUNCIL_KIND.search(council) and re.search(r"\b(?:parish|town|community)\b", council, re.I):
+        body = council  # a parish meets as itself
     return {
-        "council": council_heading(e.clean for e in first_page[:12]),
+        "council": council,
         "body": body,
         "date": date,
         "start_time": start,
         "venue": venue,
     }
+
+
+def called_to_order(text: str) -> Optional[str]:
+    """"The meeting was called to order ... at 6:02 p.m.": when a meeting began, where the heading gives no time."""
+    m = re.search(r"\bcalled\s+to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
+    return parse_time(m.group(1)) if m else None
 
 
 def closing_time(text: str) -> Optional[str]:

@@ -24,12 +24,21 @@ def heading(entry: Entry) -> Optional[str]:
     A lower-case "agreed" inside a sentence is narrative; only a heading word
     standing first in capitals (or in bold) opens a decision block.
     """
-    text = clean(entry.text)
+    return heading_text(clean(entry.text), entry.bold)
+
+
+def heading_word(text: str) -> str:
+    """The block's own word ("RESOLVED"), after any paragraph number."""
+    words = re.sub(r"^\(?\d{1,2}[.)]\s+", "", text).split()
+    return words[0].rstrip(":").upper() if words else ""
+
+
+def heading_text(text: str, bold: bool = False) -> Optional[str]:
     m = HEADING_RE.match(text)
     if not m:
         return None
     word = m.group(1)
-    if not (word.isupper() or entry.bold):
+    if not (word.isupper() or bold):
         return None
     rest = m.group(2).strip()
     if rest and not re.match(r"^(?:that|to)\b|^\(?\d|^\(?[a-z]\)", rest, re.I) and not word.isupper():
@@ -57,3 +66,40 @@ def verb_of(text: str, fallback: Optional[str]) -> Optional[str]:
 def make(text: str, page: int, heading_word: Optional[str], raw: str) -> dict:
     text = re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+", "", text).strip()
     return {"verb": verb_of(text, heading_word), "text": text, "page": page, "raw": raw}
+
+
+# "the Councillors resolved to donate", "All agreed this was a true record", "it was resolved that"
+# (not "had agreed" or "would be decided": a decision reported from elsewhere or still to come)
+INLINE_RE = re.compile(r"(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bpreviously )(?<!\balready )(?<!\bwould )(?<!\bwill )(?<!\bbe )(?<!\bbeen )\b(resolved|agreed|decided)\b\s+(?:unanimously\s+)?(?=(?:to|that|not|this|on|the|unanimously)\b)", re.I)
+_JOINING = re.compile(r"(?:[,;:\-–]|\b(?:and|or|but|the|a|an|to|of|for|in|on|at|by|with|from|that|which|was|were|be))$", re.I)
+
+
+def _segments(lines: list) -> list[str]:
+    """Lines joined into runs of text; a run ends where the next line starts a new
+    thought (a capital after a line that leaves nothing hanging), which is how
+    unpunctuated minutes ("... resolved to donate £65" / "A letter from ...") separate decisions."""
+    runs, cur = [], []
+    for i, e in enumerate(lines):
+        text = clean(e.text)
+        cur.append(text)
+        nxt = clean(lines[i + 1].text) if i + 1 < len(lines) else ""
+        if not nxt or (nxt[:1].isupper() and not _JOINING.search(text)):
+            runs.append(" ".join(cur))
+            cur = []
+    if cur:
+        runs.append(" ".join(cur))
+    return runs
+
+
+def inline(lines: list) -> list[dict]:
+    """Decisions written into the narrative, from their verb to the end of the sentence."""
+    out = []
+    for run in _segments(lines):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])", run):
+            m = INLINE_RE.search(sentence)
+            if not m:
+                continue
+            text = sentence[m.start():].strip()
+            page = lines[0].page if lines else None
+            out.append({"verb": m.group(1).upper(), "text": text, "page": page, "raw": sentence})
+    return out

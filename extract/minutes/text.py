@@ -17,7 +17,7 @@ from plantrace.extract.textform import BULLET, collapse
 
 _LEADING_GLYPHS = re.compile(rf"^(?:{BULLET}\s*|[-–*]\s+)+")
 _SEPARATOR = re.compile(r"^\s*[-–—_*=~]{2,}\s*o\s*O\s*o\s*[-–—_*=~]{2,}\s*$|^\s*(?:[-–—_*=~]\s*){3,}$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _MARKUP = re.compile(r"\*\*|__|</?sup>|^\s*#{1,6}\s+")
 
 
@@ -94,16 +94,54 @@ class Entry:
         return max((w.size for w in self.line.words), default=0.0)
 
 
+FURNITURE_BAND = 0.12  # share of the page height at its top and bottom where running headers and footers sit
+
+
+def _furniture_key(text: str, y: Optional[float], height: Optional[float]) -> Optional[tuple]:
+    """A line's shape as a running header or footer: its words with the numbers
+    blanked ("Page 1 of 3" and "Page 2 of 3" agree) and its height on the page,
+    for lines in the page's top or bottom band only."""
+    if y is None or not height:
+        return None
+    if FURNITURE_BAND * height < y < (1 - FURNITURE_BAND) * height:
+        return None
+    return re.sub(r"\d+", "#", collapse(text).lower()), round(y / 4)
+
+
+def _running_lines(doc) -> set:
+    """Lines printed at the same place on two or more pages: page furniture, not minutes."""
+    seen: dict = {}
+    for page in doc.pages:
+        for line in page.lines:
+            key = _furniture_key(line.text, line.bbox[1] if line.bbox else None, getattr(page, "height", None))
+            if key:
+                seen.setdefault(key, set()).add(page.number)
+    return {k for k, pages in seen.items() if len(pages) >= 2}
+
+
 def entries(doc) -> list[Entry]:
-    """Every text line outside tables, page furniture (bare page numbers) removed."""
+    """Every text line outside tables, page furniture (bare page numbers, running
+    headers and footers) removed."""
+    return entries_and_tables(doc)[0]
+
+
+def entries_and_tables(doc) -> tuple[list[Entry], list[tuple[int, object]]]:
+    """The line entries, and each table with the index of the entry that follows
+    it, so a reader can give it to the item it is printed in (roll calls, votes)."""
     out: list[Entry] = []
+    tables: list[tuple[int, object]] = []
+    running = _running_lines(doc) if len(doc.pages) > 1 else set()
     for page, block in doc.iter_blocks():
         if not isinstance(block, Line):
+            tables.append((len(out), block))
             continue
         if not block.text.strip() or is_page_number(block.text):
             continue
+        key = _furniture_key(block.text, block.bbox[1] if block.bbox else None, getattr(page, "height", None))
+        if key and key in running:
+            continue
         out.append(Entry(page.number, block, len(out)))
-    return out
+    return out, tables
 
 
 def union_bbox(boxes) -> Optional[tuple]:
