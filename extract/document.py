@@ -37,7 +37,18 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
     if kind in ("action_plan", "progress_report"):
         from .plan import extract_plan
 
-        record["plan"] = extract_plan(model)
+        plan = extract_plan(model)
+        if plan.get("indicators"):
+            record["indicators"] = plan.pop("indicators")
+        record["plan"] = plan
+    elif kind == "performance_report":
+        from .indicators import extract_indicators, reported_period
+
+        record["indicators"] = extract_indicators(model, reported_period(model))
+    elif kind == "risk_register":
+        from .risks import extract_risks
+
+        record["risks"] = extract_risks(model)
     elif kind == "minutes":
         from .minutes import extract_meeting, extract_slide_tables
 

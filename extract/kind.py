@@ -11,7 +11,12 @@ import re
 from .model import DocumentModel
 from .plan.progress_report import RAG_CELL
 
-KINDS = ("action_plan", "progress_report", "minutes", "report")
+KINDS = ("action_plan", "progress_report", "performance_report", "risk_register", "minutes", "report")
+
+# How much table evidence makes a kind, whatever the title says.
+MIN_ACTION_ROWS = 5  # rows under one action table header (a report may carry a small one)
+MIN_RATED_INDICATORS = 5  # indicators rated by a word or a colour
+MIN_RISKS = 3
 
 _MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
 _ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
@@ -46,6 +51,34 @@ def _rated_column(doc: DocumentModel) -> bool:
     return False
 
 
+def _action_tables(doc: DocumentModel) -> tuple[int, int]:
+    """(tables, rows) of tables whose header pairs something to be done with who or
+    when ("What we have committed to | Led by | Timescale")."""
+    from .plan.actions import ActionTableReader
+
+    tables = rows = 0
+    for page in doc.pages:
+        for table in page.tables:
+            head = next((i for i, r in enumerate(table.rows[:3]) if ActionTableReader.is_plan_header(r)), None)
+            if head is None:
+                continue
+            tables += 1
+            rows += sum(1 for r in table.rows[head + 1:] if any((c.text or "").strip() for c in r[1:]))
+    return tables, rows
+
+
+def _rated_indicators(doc: DocumentModel) -> int:
+    from .indicators import extract_indicators
+
+    return sum(1 for r in extract_indicators(doc) if r.get("rag"))
+
+
+def _risks(doc: DocumentModel) -> int:
+    from .risks import extract_risks
+
+    return len(extract_risks(doc))
+
+
 def detect_kind(doc: DocumentModel) -> str:
     first = "\n".join(p.text for p in doc.pages[:2])
     if _MINUTES.search(first) and _ATTEND.search(first):
@@ -53,6 +86,14 @@ def detect_kind(doc: DocumentModel) -> str:
     headers = list(_header_texts(doc))
     if _PROGRESS.search(first) and (any(_RAG.search(h) for h in headers) or _rated_column(doc)):
         return "progress_report"
+    n_tables, n_rows = _action_tables(doc)
+    risks = _risks(doc)
+    if risks >= MIN_RISKS and risks >= n_rows:
+        return "risk_register"
+    if n_tables >= 2 or (n_tables and (_PLAN_TITLE.search(first) or n_rows >= MIN_ACTION_ROWS)):
+        return "action_plan"
+    if _rated_indicators(doc) >= MIN_RATED_INDICATORS:
+        return "performance_report"
     action_tables = sum(1 for h in headers if _ACTION_HEAD.search(h) and _WHEN_HEAD.search(h))
     if action_tables and (action_tables >= 2 or _PLAN_TITLE.search(first)):
         return "action_plan"

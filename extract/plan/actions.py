@@ -22,7 +22,8 @@ from .text import cell_lines, clean, join_raw
 ACTION_ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)\.?(?=\s|[A-Z(\[\"'‘“]|$)\s*")
 _REF_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\.?\s*$")
 UPDATE_ROLES = ("progress", "target_date", "accountability", "monitor")
-EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance")
+EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance", "measure", "outcome", "priority",
+               "theme", "budget")
 
 
 def _union(boxes):
@@ -91,6 +92,7 @@ class ActionTableReader:
         self._foot = None  # (action, update) of a row whose own action cell was left empty
         self._bottom = False  # the last row read was the bottom half of a row cut by the page
         self._bare = None  # a header row that ended its page with no row under it
+        self._in_list = False  # the rows read last were items of a list the action opened
 
     def new_section(self):
         self._continues = False
@@ -121,6 +123,10 @@ class ActionTableReader:
             return False
         elif self._header_rest(table):
             start = 1
+        elif is_header_row(rows[0]) and "action" not in column_roles(rows[0]).values():
+            # a table of another kind under its own header (indicators, a key)
+            self._continues = False
+            return False
         elif table.n_cols != max(self.roles) + 1:
             # The header was left alone at the foot of the previous page and
             # this part was ruled with other columns: map them by position.
@@ -137,7 +143,7 @@ class ActionTableReader:
         for row in rows[start:]:
             if is_header_row(row) and self.is_plan_header(row):
                 continue
-            if self._heading(row, table.page, heading):
+            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading):
                 first = False  # the rows after it start the new recommendation's actions
                 self.action = self.update = None
                 continue
@@ -211,6 +217,32 @@ class ActionTableReader:
         heading(*hit, page)
         return True
 
+    @staticmethod
+    def _spanning_heading(row, page, heading) -> bool:
+        """A row whose one cell is merged across the whole table names the priority the
+        rows under it serve ("Public Health Service Transformation ..."): a heading for
+        the actions below, unnumbered, never an action of its own."""
+        if heading is None or len(row) < 3 or row[0].continued or not (row[0].text or "").strip():
+            return False
+        if not all(c.continued for c in row[1:]):
+            return False
+        heading(None, clean(row[0].text), page)
+        return True
+
+    def _list_item(self, action_text: str, fields) -> bool:
+        """A row that only names an item of a list the action above opened with a colon
+        ("Services involved in this activity include:"), with no lead, date, measure
+        or progress of its own: part of that action, not a new one."""
+        if self.action is None or not action_text.strip() or not self.action["_raw"]:
+            return False
+        if not clean(join_raw(self.action["_raw"])).endswith(":") and not self._in_list:
+            return False
+        if any(fields[r][0].strip() for r in (*UPDATE_ROLES, "measure", "targets", "evidence", "further_actions")):
+            return False
+        self.action["_raw"].append(action_text)
+        self._in_list = True
+        return True
+
     def _split_tail(self, row, fields, covered) -> bool:
         """A rendering's row that only carries on the cells of the update above.
 
@@ -275,6 +307,9 @@ class ActionTableReader:
         if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
             return
         action_id, rest = split_action_id(action_text)
+        if action_id is None and not ref_text.strip() and self._list_item(action_text, fields):
+            return
+        self._in_list = False
         if action_id is None and ref_text and _REF_ONLY.match(ref_text):
             action_id, rest = _REF_ONLY.match(ref_text).group(1), action_text
         row_box = _union([c.bbox for c in row if not c.continued])
@@ -330,6 +365,8 @@ def finish_action(action: dict) -> dict:
     """Turn collected raw pieces into the contract's fields."""
     raw = join_raw(action.pop("_raw"))
     out = {"id": action["id"], "text": clean(raw), "page": action["page"], "bbox": action["bbox"], "raw": raw}
+    if action.get("heading"):
+        out["heading"] = action["heading"]
     out["updates"] = [finish_update(u) for u in action["updates"]]
     return out
 
