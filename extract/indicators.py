@@ -64,6 +64,28 @@ def _service(header_text: str) -> Optional[str]:
     return rest
 
 
+_NOT_INDICATOR = {"action", "recommendation", "ref"}
+
+
+def _indicator_roles(head) -> Optional[dict[int, str]]:
+    """Column roles when ``head`` heads a table of indicators, else None.
+
+    Either a column is named for indicators ("KPIs", "Indicators", "Measure"),
+    or rating columns sit beside a first column that no plan role claims: its
+    heading then names the service ("Integrated Children's Services | RAG rating").
+    """
+    roles = column_roles(head)
+    kinds = set(roles.values())
+    if kinds & _NOT_INDICATOR:
+        return None
+    if "indicator" not in kinds:
+        first = head[0] if head else None
+        if "rag" not in kinds or first is None or 0 in roles or not clean(first.text):
+            return None
+        roles = {0: "indicator", **roles}
+    return roles if len(roles) >= 2 else None
+
+
 def _sub_roles(row, roles) -> dict[int, str]:
     """A sub-header row under a merged rating heading: which column is which period."""
     out = {}
@@ -85,6 +107,7 @@ class IndicatorTableReader:
         self.roles: Optional[dict[int, str]] = None
         self.service: Optional[str] = None
         self.n_cols = 0
+        self.page = -1
 
     def read(self, table: Table, heading: Optional[str] = None) -> list[dict]:
         rows = table.rows
@@ -94,8 +117,8 @@ class IndicatorTableReader:
         if box is not None:
             return [box]
         head = rows[0]
-        roles = column_roles(head)
-        if "indicator" in roles.values() and "action" not in roles.values() and len(roles) >= 2:
+        roles = _indicator_roles(head)
+        if roles is not None:
             roles = {i: r for i, r in roles.items()}
             # a direction-of-travel column has no plan role of its own
             for i, cell in enumerate(head):
@@ -110,11 +133,13 @@ class IndicatorTableReader:
             ind_col = min(i for i, r in roles.items() if r == "indicator")
             self.roles, self.n_cols = roles, table.n_cols
             self.service = _service(head[ind_col].text)
-        elif self.roles is not None and table.n_cols == self.n_cols and not any(
+        elif self.roles is not None and table.n_cols == self.n_cols and table.page == self.page + 1 and not any(
                 header_role(c.text) for c in head if c.text.strip()):
-            roles, start = self.roles, 0  # the same table carried on over a page break
+            roles, start = self.roles, 0  # the same table carried on at the top of the next page
         else:
+            self.roles = None
             return []
+        self.page = table.page
         out = []
         for row in rows[start:]:
             rec = self._row(row, roles, table.page, heading)

@@ -340,7 +340,12 @@ class ActionTableReader:
         if runs_on and not any(fields[r][0].strip() for r in (*UPDATE_ROLES, *EXTRA_ROLES)):
             self.action["_raw"].append(action_text)
             return
-        if action_id is None and self.action is not None and (may_continue or runs_on) and action_text.strip():
+        # In a plan that numbers its actions a row without a number at a page top
+        # carries on the action above; where actions have no numbers, a full row
+        # (text and its own cells) is an action of its own.
+        numbered = self.action is not None and self.action["id"] is not None
+        if action_id is None and self.action is not None and ((may_continue and numbered) or runs_on) \
+                and action_text.strip():
             self.action["_raw"].append(action_text)
         elif action_id is not None or (action_text.strip() and not covered) or self.action is None:
             self._open_action(action_id, page, action_boxes, rest, sink)
