@@ -132,7 +132,9 @@ class IndicatorTableReader:
                     start = 2
             ind_col = min(i for i, r in roles.items() if r == "indicator")
             self.roles, self.n_cols = roles, table.n_cols
-            self.service = _service(head[ind_col].text)
+            # a scorecard heads each service's rated indicators with the service's name
+            rated = {"rag", "previous_rag"} & set(roles.values())
+            self.service = _service(head[ind_col].text) if rated else None
         elif self.roles is not None and table.n_cols == self.n_cols and table.page == self.page + 1 and not any(
                 header_role(c.text) for c in head if c.text.strip()):
             roles, start = self.roles, 0  # the same table carried on at the top of the next page

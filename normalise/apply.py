@@ -114,5 +114,9 @@ def assign_person_ids(mentions: list[dict]) -> list[dict]:
 def normalise_record(record: dict) -> dict:
     """Normalise one document in place; people are resolved within the document."""
     normalise_plan(record)
+    from .indicators import normalise_indicators, normalise_risks
+
+    normalise_indicators(record, _doc_date(record))
+    normalise_risks(record)
     assign_person_ids(person_mentions(record))
     return record

@@ -339,3 +339,6 @@ class Link(Base):
     rank: Mapped[int] = mapped_column(Integer)
     score: Mapped[float] = mapped_column(Float)
     evidence: Mapped[Optional[str]] = mapped_column(Text)
+
+
+from . import plans_models  # noqa: E402,F401  indicators and risks, on the same metadata

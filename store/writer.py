@@ -63,6 +63,10 @@ def store_document(session: Session, record: dict, path: str, sha256: str, versi
         _store_plan(session, doc, record)
     if record.get("meeting") and record["kind"] == "minutes":
         _store_meeting(session, doc, record["meeting"])
+    if record.get("indicators") or record.get("risks"):
+        from .plans_writer import store_measures
+
+        store_measures(session, doc.id, record)
     for table in record.get("tables") or []:
         session.add(m.ExtractedTable(document_id=doc.id, page=table.get("page"), title=table.get("title"),
                                      header=table.get("header"), rows=table.get("rows")))

@@ -392,5 +392,17 @@ def finish_update(update: dict) -> dict:
     }
     for role in EXTRA_ROLES:
         if raw.get(role):
-            out[role] = clean(raw[role])
+            out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
     return out
+
+
+_CODE_LIST = re.compile(r"^[A-Za-z0-9]{1,6}(?:\s*[,;/&]?\s*[A-Za-z0-9]{1,6})*[,;]?$")
+
+
+def _glue_codes(text: str) -> str:
+    """A list of short codes wrapped by a narrow column ("SO1,SO2,SO" / "3,SO4") breaks
+    inside a code; a line break that does not follow a separator is no space."""
+    flat = " ".join(text.split())
+    if not _CODE_LIST.match(flat):
+        return text
+    return re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", "", text)
