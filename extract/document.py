@@ -65,6 +65,17 @@ def build_contract(model: DocumentModel, kind: str | None = None) -> dict:
         result = extract_report(model)
         record["meeting"] = result.get("meeting")
         record["report"] = result.get("report")
+        if kind == "report":
+            from .kind import has_action_tables
+
+            if has_action_tables(model):
+                # a report that sets out an action plan among its pages: its actions count too
+                from .plan import extract_plan
+
+                plan = extract_plan(model)
+                if plan.get("indicators"):
+                    record["indicators"] = plan.pop("indicators")
+                record["plan"] = plan
         _prefer(record, result.get("meeting") or {})
     return record
 

@@ -304,6 +304,10 @@ class ActionTableReader:
         action_text, action_boxes, covered = _role_text(row, roles, "action")
         ref_text, _, _ = _role_text(row, roles, "ref")
         fields = {r: _role_text(row, roles, r) for r in (*UPDATE_ROLES, *EXTRA_ROLES)}
+        # a rating given by colour: the rating cell's fill, else the one filled cell of the row
+        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) == "rag"] or \
+            [c.shade for c in row if c.shade and not c.continued]
+        colour = shades[0] if shades and len(set(shades)) == 1 else None
         if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
             return
         action_id, rest = split_action_id(action_text)
@@ -352,6 +356,7 @@ class ActionTableReader:
         self.update = {
             "page": page,
             "bbox": row_box,
+            "colour": colour,
             "_raw": {role: [fields[role][0]] for role in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[role][0].strip()},
         }
         self.action["updates"].append(self.update)
@@ -393,6 +398,8 @@ def finish_update(update: dict) -> dict:
     for role in EXTRA_ROLES:
         if raw.get(role):
             out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
+    if update.get("colour"):
+        out["rag_colour"] = update["colour"]
     return out
 
 

@@ -16,7 +16,7 @@ from .text import collapse
 # phrases ("target date") come before generic words ("target").
 SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     ("ref", (r"^ref\.?$", r"^ref(erence)?\b", r"^no\.?$", r"^number$", r"^#$", r"^id$", r"^item$")),
-    ("rag", (r"\brag\b", r"^status$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
+    ("rag", (r"\bb?rag\b", r"^status$", r"^(current |overall )?status( update)?$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
     # what is measured, not done: a scorecard's or a logframe's indicator column
     ("indicator", (r"indicators?\b", r"\bkpis?$", r"^kpis?\b", r"^performance measures?$", r"^metrics?$")),
     ("monitor", (r"monitor", r"evaluat", r"oversight by", r"scrutin", r"assured by", r"checked by")),
@@ -30,8 +30,11 @@ SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
                   r"achieved")),
     ("recommendation", (r"recommendation", r"area for improvement", r"finding", r"^issue")),
     ("action", (r"^actions?\b", r"what (we|will)", r"committed to", r"^commitments?\b", r"^deliverables?\b", r"^task", r"^activit", r"^how\b", r"action required",
+                r"^(key|agreed|planned|specific|proposed|required) actions?$",
                 r"planned action")),
     ("performance", (r"outturn", r"perform", r"actual", r"baseline", r"^current")),
+    # what is aimed at: the thing to be done only where no column says "action"
+    ("objective", (r"^objectives?$", r"^aims?$", r"^goals?$")),
     ("priority", (r"^priority$", r"^priorities$", r"^strategic priority",)),
     ("theme", (r"^theme\b", r"^workstream\b", r"^strand\b")),
     ("budget", (r"^budget\b", r"^cost\b", r"^resources?( required)?$", r"^funding\b")),
@@ -115,4 +118,7 @@ def column_roles(cells) -> dict[int, str]:
         if role is not None:
             roles[i] = role
         last = role
+    if "action" not in roles.values():
+        # "Objective | Lead | Timescale": the objective is what is to be done
+        roles = {i: ("action" if r == "objective" else r) for i, r in roles.items()}
     return roles
