@@ -69,11 +69,12 @@ def test_delivery_plan_actions_and_indicators():
 
 def test_delivery_plan_columns_by_meaning():
     record = _record(ICS)
-    gold = {g["text"]: g for g in _gold("kent-ics-delivery-plan.plan.json")["actions"] if g["kind"] == "action"}
+    gold = {eval_score._text_key(g["text"]): g for g in _gold("kent-ics-delivery-plan.plan.json")["actions"]
+            if g["kind"] == "action"}
     actions = [a for r in record["plan"]["recommendations"] for a in r["actions"]]
     measured = outcome = section = 0
     for a in actions:
-        g = gold.get(a["text"])
+        g = gold.get(eval_score._text_key(a["text"]))
         if g is None:
             continue
         u = a["updates"][0]
@@ -81,7 +82,7 @@ def test_delivery_plan_columns_by_meaning():
         outcome += eval_score._val(u.get("outcome")) == eval_score._val(g["outcome"])
         section += eval_score._val(a.get("section")) == eval_score._val(g["section"] or a.get("heading"))
     print(f"measure {measured}/86 outcome {outcome}/86 section {section}/86")
-    assert measured >= 84 and outcome >= 84 and section >= 80
+    assert measured >= 84 and outcome >= 84 and section >= 82
     # actions carry no numbers: none is invented
     assert all(a["id"] is None for a in actions)
 
