@@ -71,7 +71,10 @@ def is_risk_table(table: Table) -> bool:
 def _unit_row(row) -> bool:
     """A second header row of units or blanks ("", "£m", "(1-5)")."""
     texts = [clean(c.text) for c in row if not c.continued and clean(c.text)]
-    return all(len(t) <= 6 and not re.search(r"[a-z]{3}", t) for t in texts)
+    return all(_UNIT.fullmatch(t) for t in texts)
+
+
+_UNIT = re.compile(r"[£$€%]\s*[a-z]{0,3}|[a-z]{1,3}|\(?\d+\s*[-–]\s*\d+\)?|\(?[£$€%]?[a-z]{0,3}\)?")
 
 
 _NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
@@ -93,17 +96,19 @@ class RiskTableReader:
         else:
             return []
         out = []
+        open_owner = False  # the last risk's owner is being given by the rows below it
         for row in body:
             if _unit_row(row):
                 continue
             rec = self._row(row, table.page)
             if rec:
                 out.append(rec)
-            elif out and not out[-1]["owner"]:
-                # the owner's cell of a tall row, ruled off below the row's top
+                open_owner = not rec["owner"]
+            elif out and open_owner:
+                # the owner's cell of a tall row, ruled off in pieces below the row's top
                 owner = self._owner_only(row)
                 if owner:
-                    out[-1]["owner"] = owner
+                    out[-1]["owner"] = clean(f"{out[-1]['owner'] or ''} {owner}")
         return out
 
     def _owner_only(self, row) -> Optional[str]:
