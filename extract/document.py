@@ -49,7 +49,18 @@ def build_contract(model: DocumentModel, kind: str | None = None, split: bool = 
     if kind in ("action_plan", "progress_report"):
         from .plan import extract_plan
 
-        record["plan"] = extract_plan(model)
+        plan = extract_plan(model)
+        if plan.get("indicators"):
+            record["indicators"] = plan.pop("indicators")
+        record["plan"] = plan
+    elif kind == "performance_report":
+        from .indicators import extract_indicators, reported_period
+
+        record["indicators"] = extract_indicators(model, reported_period(model))
+    elif kind == "risk_register":
+        from .risks import extract_risks
+
+        record["risks"] = extract_risks(model)
     elif kind == "agenda":
         from .agenda import extract_agenda
 
@@ -72,6 +83,17 @@ def build_contract(model: DocumentModel, kind: str | None = None, split: bool = 
         result = extract_report(model)
         record["meeting"] = result.get("meeting")
         record["report"] = result.get("report")
+        if kind == "report":
+            from .kind import has_action_tables
+
+            if has_action_tables(model):
+                # a report that sets out an action plan among its pages: its actions count too
+                from .plan import extract_plan
+
+                plan = extract_plan(model)
+                if plan.get("indicators"):
+                    record["indicators"] = plan.pop("indicators")
+                record["plan"] = plan
         _prefer(record, result.get("meeting") or {})
     return record
 

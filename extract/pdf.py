@@ -15,6 +15,7 @@ from pdfminer.psparser import PSException
 from .errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from .layout import cell_texts, page_words, text_lines
 from .model import Cell, DocumentModel, Line, Page, Table, Word
+from .overprint import drop_overprinted
 from .rejoin import rejoin_split_words
 from .shading import cell_rating, rating_of
 
@@ -160,7 +161,7 @@ def page_model(page, page_number: int, unruled=None) -> Page:
     one-row ones (a header row set on a shaded band, its rows unruled), and
     the page is laid out once either way.
     """
-    words = page_words(page.chars)
+    words = page_words(drop_overprinted(page.chars))
     closing = _open_ends(page.edges)
     found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": closing} if closing else TABLE_SETTINGS)
     fills = [r for r in page.rects if r.get("fill") and rating_of(r.get("non_stroking_color"))] if found else []

@@ -73,6 +73,9 @@ def record_counts(record: dict) -> dict:
     if items:
         counts.update(items=len(items), points=sum(len(i.get("points", [])) for i in items),
                       resolutions=sum(len(i.get("resolutions", [])) for i in items))
+    for key in ("indicators", "risks"):
+        if record.get(key):
+            counts[key] = len(record[key])
     if record.get("tables"):
         counts["tables"] = len(record["tables"])
     return counts

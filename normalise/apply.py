@@ -41,11 +41,15 @@ def _rating_or_status(upd: dict) -> None:
     words ("Complete", "On track"): a rating becomes ``rag``; words are kept as the
     printed ``status_text`` and, where they state a status, decide it."""
     printed = upd.get("rag")
+    colour = rag(upd.get("rag_colour"))
     if not printed:
+        if colour:
+            upd["rag"] = colour  # rated by a cell's fill alone
         return
     upd["rag"] = rag(printed)
     if upd["rag"] is None:
         upd["status_text"] = " ".join(printed.split())
+        upd["rag"] = colour  # status words in a cell coloured by its rating
 
 
 def normalise_plan(record: dict) -> None:
@@ -119,5 +123,9 @@ def normalise_record(raw: dict) -> dict:
     within the document."""
     record = copy.deepcopy(raw)
     normalise_plan(record)
+    from .indicators import normalise_indicators, normalise_risks
+
+    normalise_indicators(record, _doc_date(record))
+    normalise_risks(record)
     assign_person_ids(person_mentions(record))
     return record

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .date_context import in_context
 from .date_grammar import Atom, find_atoms
 from .date_qualifiers import attach_qualifiers
 from .date_resolution import resolve
@@ -38,7 +39,7 @@ def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
     ``doc_date`` anchors everything without a year; without it, today is used.
     """
     ref = _as_date(doc_date)
-    original, text = text, _strip_markup(text)
+    original, text = text, in_context(_strip_markup(text))
     atoms = find_atoms(text)
     atoms = _attach_times(text, atoms)
     _share_list_years(text, atoms)

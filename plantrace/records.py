@@ -115,6 +115,9 @@ class Update(Record):
     monitors: list[PersonRef] = Field(default_factory=list)
     status: Optional[str] = Field(None, description="completed, in_progress, not_started, ongoing, unknown")
     rag: Optional[str] = Field(None, description="G, A, R or B")
+    measure: Optional[str] = Field(None, description="the plan's measure or success criteria for the action")
+    outcome: Optional[str] = Field(None, description="the outcome (or outcome codes) the action serves")
+    status_text: Optional[str] = Field(None, description="status words as printed (\"Complete\", \"On track\")")
 
 
 class Action(Record):
@@ -125,6 +128,7 @@ class Action(Record):
     raw: Optional[Any] = None
     updates: list[Update] = Field(default_factory=list)
     status: Optional[str] = None
+    section: Optional[str] = Field(None, description="the priority or heading the action sits under")
 
 
 class Recommendation(Record):
@@ -245,6 +249,12 @@ class Indicator(Record):
     direction: Optional[str] = None
     commentary: Optional[str] = None
     page: Optional[int] = None
+    floor: Optional[Any] = Field(default=None, description="the floor standard or tolerance, where printed")
+    previous_value: Optional[Any] = None
+    short_name: Optional[str] = Field(default=None, description="the name a summary table gives the indicator")
+    target_date: Optional[Any] = Field(default=None, description="a plan indicator's timescale, as text and dates")
+    progress: Optional[str] = None
+    section: Optional[str] = Field(default=None, description="the heading above the indicator's table")
 
 
 class Risk(Record):
@@ -256,6 +266,11 @@ class Risk(Record):
     score: Optional[Any] = None
     rating: Optional[str] = None
     page: Optional[int] = None
+    cause: Optional[str] = None
+    event: Optional[str] = None
+    consequence: Optional[str] = None
+    controls: Optional[str] = None
+    exposure: Optional[list[str]] = Field(default=None, description="financial exposure cells, as printed")
 
 
 class Document(Record):

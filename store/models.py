@@ -347,3 +347,4 @@ from . import run_models  # noqa: E402,F401
 from plantrace.store import ocr_models  # noqa: E402,F401  (pages read by OCR; registers its table)
 from . import packs_models  # noqa: E402,F401  (packs, sources and meetings: their own module)
 from plantrace.store.minutes_models import MinuteVote, MinuteVoteCast  # noqa: E402,F401  (tables of their own module)
+from . import plans_models  # noqa: E402,F401  indicators and risks, on the same metadata

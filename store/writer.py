@@ -75,6 +75,10 @@ def store_document(session: Session, record: dict, path: str, sha256: str, versi
         from plantrace.store.ocr_models import store_ocr_pages
 
         store_ocr_pages(session, doc.id, record["source"])
+    if record.get("indicators") or record.get("risks"):
+        from .plans_writer import store_measures
+
+        store_measures(session, doc.id, record)
     for table in record.get("tables") or []:
         session.add(m.ExtractedTable(document_id=doc.id, page=table.get("page"), title=table.get("title"),
                                      header=table.get("header"), rows=table.get("rows")))

@@ -132,6 +132,13 @@ def seed(Session_) -> dict:
         s.flush()
         s.add(m.RecommendationOwner(recommendation_id=r3.id, document_id=report.id, kind="lead", person_id=bob.id,
                                     name="Bob Sample", role="Head of Service"))
+        from plantrace.store.plans_models import Indicator, Risk
+
+        s.add(Indicator(document_id=report.id, page=5, seq=0,
+                        name="Percentage of complaints answered within 20 working days",
+                        service="Children's Services", value="80%", target="90%", rag="A", previous_rag="R"))
+        s.add(Risk(document_id=report.id, page=6, seq=0, text="Shortage of qualified social workers",
+                   owner="Children's Services", likelihood="4", likelihood_value=4.0))
 
         mins = doc("minutes.pdf", 1, "minutes", "Testshire", "d" * 64, MEETING_DATE)
         meeting = m.Meeting(document_id=mins.id, council="Testshire", body="Scrutiny Panel", date=MEETING_DATE)

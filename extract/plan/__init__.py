@@ -54,8 +54,17 @@ def extract_action_plan(doc: DocumentModel) -> dict:
     section = None  # "text" | a list name | None
     reader = ActionTableReader()
 
+    title = None  # the heading printed above the table being read ("... ~ Public Health")
+    title_lines: list[str] = []
+    last_bold = False
+    from ..indicators import IndicatorTableReader  # imports this package's headers
+
+    indicators: list[dict] = []
+    ind_reader = IndicatorTableReader()
+
     def sink(action):
         nonlocal rec
+        action["heading"] = title
         if rec is None:
             # A plan with tables but no recommendation headings: group by id.
             number = (action["id"] or "").split(".")[0] or None
@@ -73,13 +82,26 @@ def extract_action_plan(doc: DocumentModel) -> dict:
 
     for page, block in doc.iter_blocks():
         if isinstance(block, Table):
+            if title_lines:
+                new_title = collapse(" ".join(title_lines))
+                if new_title != title and rec is not None and rec["number"] is None:
+                    # an unnumbered group ends where a table sits under another heading
+                    rec = None
+                title, title_lines = new_title, []
+            last_bold = False
             if reader.read(block, sink, heading):
                 section = None
+            else:
+                indicators.extend(ind_reader.read(block, title))
             continue
         text = block.text or ""
         if not text.strip() or is_page_furniture(text):
             continue
         bold = getattr(block, "bold", False)
+        if bold:
+            # consecutive bold lines make one heading; a new run of them replaces it
+            title_lines = title_lines + [text] if last_bold else [text]
+        last_bold = bold
         head = recommendation_heading(text, bold) or _numbered_heading(text, bold, rec, recs)
         if head is not None:
             number, rest = head
@@ -107,7 +129,10 @@ def extract_action_plan(doc: DocumentModel) -> dict:
         else:
             rec["_lists"][section].add(text)
 
-    return {"recommendations": [_finish_rec(r) for r in recs if r["actions"] or r["text"]]}
+    out = {"recommendations": [_finish_rec(r) for r in recs if r["actions"] or r["text"]]}
+    if indicators:
+        out["indicators"] = indicators
+    return out
 
 
 def _numbered_heading(text: str, bold: bool, rec: dict | None, recs: list[dict]):
@@ -140,6 +165,8 @@ def _finish_rec(rec: dict) -> dict:
     for name, collector in lists.items():
         rec[name] = collector.items
     rec["actions"] = [finish_action(a) for a in rec["actions"]]
+    for a in rec["actions"]:
+        a["section"] = rec["text"] or a.get("heading")
     if rec["number"] is None and rec["actions"] and rec["actions"][0]["id"]:
         rec["number"] = rec["actions"][0]["id"].split(".")[0]
     return rec

@@ -22,7 +22,8 @@ from .text import cell_lines, clean, join_raw
 ACTION_ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)\.?(?=\s|[A-Z(\[\"'‘“]|$)\s*")
 _REF_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\.?\s*$")
 UPDATE_ROLES = ("progress", "target_date", "accountability", "monitor")
-EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance")
+EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance", "measure", "outcome", "priority",
+               "theme", "budget")
 
 
 def _union(boxes):
@@ -91,6 +92,7 @@ class ActionTableReader:
         self._foot = None  # (action, update) of a row whose own action cell was left empty
         self._bottom = False  # the last row read was the bottom half of a row cut by the page
         self._bare = None  # a header row that ended its page with no row under it
+        self._in_list = False  # the rows read last were items of a list the action opened
 
     def new_section(self):
         self._continues = False
@@ -121,6 +123,10 @@ class ActionTableReader:
             return False
         elif self._header_rest(table):
             start = 1
+        elif is_header_row(rows[0]) and "action" not in column_roles(rows[0]).values():
+            # a table of another kind under its own header (indicators, a key)
+            self._continues = False
+            return False
         elif table.n_cols != max(self.roles) + 1:
             # The header was left alone at the foot of the previous page and
             # this part was ruled with other columns: map them by position.
@@ -137,7 +143,7 @@ class ActionTableReader:
         for row in rows[start:]:
             if is_header_row(row) and self.is_plan_header(row):
                 continue
-            if self._heading(row, table.page, heading):
+            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading):
                 first = False  # the rows after it start the new recommendation's actions
                 self.action = self.update = None
                 continue
@@ -211,6 +217,32 @@ class ActionTableReader:
         heading(*hit, page)
         return True
 
+    @staticmethod
+    def _spanning_heading(row, page, heading) -> bool:
+        """A row whose one cell is merged across the whole table names the priority the
+        rows under it serve ("Public Health Service Transformation ..."): a heading for
+        the actions below, unnumbered, never an action of its own."""
+        if heading is None or len(row) < 3 or row[0].continued or not (row[0].text or "").strip():
+            return False
+        if not all(c.continued for c in row[1:]):
+            return False
+        heading(None, clean(row[0].text), page)
+        return True
+
+    def _list_item(self, action_text: str, fields) -> bool:
+        """A row that only names an item of a list the action above opened with a colon
+        ("Services involved in this activity include:"), with no lead, date, measure
+        or progress of its own: part of that action, not a new one."""
+        if self.action is None or not action_text.strip() or not self.action["_raw"]:
+            return False
+        if not clean(join_raw(self.action["_raw"])).endswith(":") and not self._in_list:
+            return False
+        if any(fields[r][0].strip() for r in (*UPDATE_ROLES, "measure", "targets", "evidence", "further_actions")):
+            return False
+        self.action["_raw"].append(action_text)
+        self._in_list = True
+        return True
+
     def _split_tail(self, row, fields, covered) -> bool:
         """A rendering's row that only carries on the cells of the update above.
 
@@ -272,9 +304,16 @@ class ActionTableReader:
         action_text, action_boxes, covered = _role_text(row, roles, "action")
         ref_text, _, _ = _role_text(row, roles, "ref")
         fields = {r: _role_text(row, roles, r) for r in (*UPDATE_ROLES, *EXTRA_ROLES)}
+        # a rating given by colour: the rating cell's fill, else the one filled cell of the row
+        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) == "rag"] or \
+            [c.shade for c in row if c.shade and not c.continued]
+        colour = shades[0] if shades and len(set(shades)) == 1 else None
         if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
             return
         action_id, rest = split_action_id(action_text)
+        if action_id is None and not ref_text.strip() and self._list_item(action_text, fields):
+            return
+        self._in_list = False
         if action_id is None and ref_text and _REF_ONLY.match(ref_text):
             action_id, rest = _REF_ONLY.match(ref_text).group(1), action_text
         row_box = _union([c.bbox for c in row if not c.continued])
@@ -305,13 +344,19 @@ class ActionTableReader:
         if runs_on and not any(fields[r][0].strip() for r in (*UPDATE_ROLES, *EXTRA_ROLES)):
             self.action["_raw"].append(action_text)
             return
-        if action_id is None and self.action is not None and (may_continue or runs_on) and action_text.strip():
+        # In a plan that numbers its actions a row without a number at a page top
+        # carries on the action above; where actions have no numbers, a full row
+        # (text and its own cells) is an action of its own.
+        numbered = self.action is not None and self.action["id"] is not None
+        if action_id is None and self.action is not None and ((may_continue and numbered) or runs_on) \
+                and action_text.strip():
             self.action["_raw"].append(action_text)
         elif action_id is not None or (action_text.strip() and not covered) or self.action is None:
             self._open_action(action_id, page, action_boxes, rest, sink)
         self.update = {
             "page": page,
             "bbox": row_box,
+            "colour": colour,
             "_raw": {role: [fields[role][0]] for role in (*UPDATE_ROLES, *EXTRA_ROLES) if fields[role][0].strip()},
         }
         self.action["updates"].append(self.update)
@@ -330,6 +375,8 @@ def finish_action(action: dict) -> dict:
     """Turn collected raw pieces into the contract's fields."""
     raw = join_raw(action.pop("_raw"))
     out = {"id": action["id"], "text": clean(raw), "page": action["page"], "bbox": action["bbox"], "raw": raw}
+    if action.get("heading"):
+        out["heading"] = action["heading"]
     out["updates"] = [finish_update(u) for u in action["updates"]]
     return out
 
@@ -350,5 +397,19 @@ def finish_update(update: dict) -> dict:
     }
     for role in EXTRA_ROLES:
         if raw.get(role):
-            out[role] = clean(raw[role])
+            out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
+    if update.get("colour"):
+        out["rag_colour"] = update["colour"]
     return out
+
+
+_CODE_LIST = re.compile(r"^[A-Za-z0-9]{1,6}(?:\s*[,;/&]?\s*[A-Za-z0-9]{1,6})*[,;]?$")
+
+
+def _glue_codes(text: str) -> str:
+    """A list of short codes wrapped by a narrow column ("SO1,SO2,SO" / "3,SO4") breaks
+    inside a code; a line break that does not follow a separator is no space."""
+    flat = " ".join(text.split())
+    if not _CODE_LIST.match(flat):
+        return text
+    return re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", "", text)

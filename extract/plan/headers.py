@@ -16,20 +16,31 @@ from .text import collapse
 # phrases ("target date") come before generic words ("target").
 SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     ("ref", (r"^ref\.?$", r"^ref(erence)?\b", r"^no\.?$", r"^number$", r"^#$", r"^id$", r"^item$")),
-    ("rag", (r"\brag\b", r"^status$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
+    ("rag", (r"\bb?rag\b", r"^status$", r"^(current |overall )?status( update)?$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
+    # what is measured, not done: a scorecard's or a logframe's indicator column
+    ("indicator", (r"indicators?\b", r"\bkpis?$", r"^kpis?\b", r"^performance measures?$", r"^metrics?$")),
     ("monitor", (r"monitor", r"evaluat", r"oversight by", r"scrutin", r"assured by", r"checked by")),
     ("target_date", (r"target date", r"timescale", r"time ?frame", r"by when", r"deadline", r"due date",
                      r"completion date", r"^date", r"^when\b", r"^due\b", r"target completion")),
-    ("accountability", (r"accountab", r"delivery lead", r"lead officer", r"responsib", r"owner",
+    ("accountability", (r"accountab", r"^led by\b", r"^lead by\b", r"^who leads\b", r"delivery lead", r"lead officer", r"responsib", r"owner",
                         r"^lead\b", r"^leads?$", r"who\b", r"^officer", r"lead (person|manager|member)")),
     ("evidence", (r"evidence",)),
     ("further_actions", (r"further action", r"next steps?", r"actions? in progress")),
     ("progress", (r"progress", r"update", r"milestone", r"comment", r"current position", r"position statement",
                   r"achieved")),
     ("recommendation", (r"recommendation", r"area for improvement", r"finding", r"^issue")),
-    ("action", (r"^actions?\b", r"what (we|will)", r"^task", r"^activit", r"^how\b", r"action required",
+    ("action", (r"^actions?\b", r"what (we|will)", r"committed to", r"^commitments?\b", r"^deliverables?\b", r"^task", r"^activit", r"^how\b", r"action required",
+                r"^(key|agreed|planned|specific|proposed|required) actions?$",
                 r"planned action")),
     ("performance", (r"outturn", r"perform", r"actual", r"baseline", r"^current")),
+    # what is aimed at: the thing to be done only where no column says "action"
+    ("objective", (r"^objectives?$", r"^aims?$", r"^goals?$")),
+    ("priority", (r"^priority$", r"^priorities$", r"^strategic priority",)),
+    ("theme", (r"^theme\b", r"^workstream\b", r"^strand\b")),
+    ("budget", (r"^budget\b", r"^cost\b", r"^resources?( required)?$", r"^funding\b")),
+    # a plan's own measure of success for an action, and the outcome it serves
+    ("measure", (r"^measures?( of success)?$", r"^success (criteria|measures?)$", r"how (will we|we will) (know|measure)")),
+    ("outcome", (r"^(shared |expected |intended )?outcomes?$",)),
     ("targets", (r"target", r"measure", r"success criteria", r"kpi", r"outcome")),
 ]
 _COMPILED = [(role, [re.compile(p) for p in pats]) for role, pats in SYNONYMS]
@@ -107,4 +118,7 @@ def column_roles(cells) -> dict[int, str]:
         if role is not None:
             roles[i] = role
         last = role
+    if "action" not in roles.values():
+        # "Objective | Lead | Timescale": the objective is what is to be done
+        roles = {i: ("action" if r == "objective" else r) for i, r in roles.items()}
     return roles

@@ -35,7 +35,15 @@ _CONNECTOR_END = re.compile(r"(?:[–—,&/(]|\s-|\b(?:and|or|of|for|to|the|in|w
 _PUNCT_BREAK = re.compile(r"(?<=\w)[ \t]*\n[ \t]*(?=[.,;:!?)](?:\s|$))")
 
 
+# A narrow column breaks a word before its last letter ("Commence" / "d Oct 2024") or
+# an acronym between its letters ("Performance/P" / "H Consultant"): a line that
+# opens with one stray letter, of the case the line above ended in, is glued back.
+_LETTER_BREAK = re.compile(r"(?:(?<=[a-z]{3})[ \t]*\n[ \t]*(?=[b-hj-z](?:[ \t]|$))"
+                           r"|(?<=[/(][A-Z])[ \t]*\n[ \t]*(?=[A-Z](?:[ \t]|$)))", re.M)
+
+
 def _mend_breaks(text: str) -> str:
+    text = _LETTER_BREAK.sub("", text)
     return mend_english(_PUNCT_BREAK.sub("", _SLASH_BREAK.sub("/", _SOFT_BREAK.sub("-", text))))
 
 
