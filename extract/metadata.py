@@ -62,8 +62,8 @@ _NOT_A_NAME = re.compile(
 
 def _printed_council(doc: DocumentModel) -> str | None:
     """The council the text names most often, read as a name: each "... Council" phrase
-    is cut at its left to the words that can be a name ("Since Kent County Council" is
-    Kent County Council, "All Revenue The Council" none), and the commonest wins."""
+    is cut at its left to the words that can be a name ("Since Northshire County Council" is
+    Northshire County Council, "All Revenue The Council" none), and the commonest wins."""
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     for page in doc.pages:

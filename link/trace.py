@@ -113,7 +113,7 @@ _PART = r"(?:[a-z]{1,4}|\d{1,2})"
 
 def parse_point(ref: str) -> tuple[str, str | None]:
     """"12(b)", "12 b", "12b" or "12" -> ("12", "b"); "31.2" or "31(2)" -> ("31", "2");
-    a nested point "291(5)(a)" -> ("291", "5(a)"), the path it is stored by; a
+    a nested point "41(5)(a)" -> ("41", "5(a)"), the path it is stored by; a
     dotted minute number "18.11.3" or "18.11.3(a)" -> ("18.11.3", None / "a")."""
     m_ = re.match(rf"^\s*(\d+(?:\.\d+){{2,3}})\s*(?:\(({_PART})\))?\s*$", ref)
     if m_:
@@ -129,7 +129,7 @@ def parse_point(ref: str) -> tuple[str, str | None]:
 
 
 def point_ref(item: str | None, label: str | None) -> str:
-    """How the minutes cite a point: "87(a)", and a nested one "291(5)(a)"."""
+    """How the minutes cite a point: "12(a)", and a nested one "41(5)(a)"."""
     if not label:
         return str(item)
     head, _, rest = label.partition("(")

@@ -65,8 +65,8 @@ def _action_panel(a: dict, extra: str = "") -> Panel:
 
 
 @app.command(epilog=example('plantrace trace "12(b)" --db council.db',
-                            "plantrace trace --action 7.4 --council Rutland --snapshots evidence/",
-                            'plantrace trace "808(m)" --json'))
+                            "plantrace trace --action 7.4 --council "Northshire County Council" --snapshots evidence/",
+                            'plantrace trace "12(b)" --json'))
 def trace(point: Optional[str] = typer.Argument(None, metavar="POINT", help='A minute point, e.g. "12(b)"'),
           action: Optional[str] = typer.Option(None, "--action", metavar="CODE",
                                                help='Trace an action the other way, e.g. 7.4'),

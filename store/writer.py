@@ -32,7 +32,7 @@ def _span(dates: list[dict]) -> tuple[date | None, date | None]:
 
 def _point_path(point: dict):
     """A nested point is stored by its path ("5(a)" for point a under 5), so
-    `trace 291(5)(a)` finds it and labels repeated under different paragraphs
+    `trace 41(5)(a)` finds it and labels repeated under different paragraphs
     stay apart."""
     label, parent = point.get("label"), point.get("parent")
     return f"{parent}({label})" if label and parent else label

@@ -76,7 +76,7 @@ def _heading_lines(lines: list[Entry]) -> list[Entry]:
 
 
 def _strip_date(text: str) -> str:
-    """"Milburn Parish Council - 6th November 2018" -> "Milburn Parish Council"."""
+    """"Hillford Parish Council - 6th November 2018" -> "Hillford Parish Council"."""
     m = _DATED_LINE.match(text)
     return m.group("name").strip() if m and parse_date(m.group("when")) else text
 

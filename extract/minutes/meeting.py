@@ -94,7 +94,7 @@ def _vote_lines(body: list[Entry]) -> tuple[list[Entry], list[list[str]], list[d
 
 def _municipality(heads: list[Entry], lines: list[Entry]):
     """A letterhead that prints only a place ("EAST PALO ALTO"), named as the text
-    names its government ("the City of East Palo Alto's Rules"): the council."""
+    names its government ("the City of Eastvale's Rules"): the council."""
     from plantrace.extract.textform import title_case
 
     first = next((e for e in heads[:3] if e.bold and re.fullmatch(r"[A-Za-z .'-]{3,40}", e.clean)), None)
