@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= plantrace.db
 
-.PHONY: demo browse test bench bench-tables install clean
+.PHONY: demo browse test quick bench bench-tables install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ browse: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[datasette]"
 	$(BIN)/plantrace datasette $(DB) --serve
 
+# the suite on every core (pytest-xdist), a test file per worker; `make quick` skips the slow ones
+JOBS ?= auto
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
+
+quick: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile -m "not slow"
 
 bench: $(VENV)/.installed-test bench-tables
 	$(BIN)/python benchmarks/bench_ingest.py
