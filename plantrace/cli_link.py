@@ -65,7 +65,7 @@ def _action_panel(a: dict, extra: str = "") -> Panel:
 
 
 @app.command(epilog=example('plantrace trace "12(b)" --db council.db',
-                            "plantrace trace --action 7.4 --council "Northshire County Council" --snapshots evidence/",
+                            'plantrace trace --action 7.4 --council "Northshire County Council" --snapshots evidence/',
                             'plantrace trace "12(b)" --json'))
 def trace(point: Optional[str] = typer.Argument(None, metavar="POINT", help='A minute point, e.g. "12(b)"'),
           action: Optional[str] = typer.Option(None, "--action", metavar="CODE",
