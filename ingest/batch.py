@@ -320,7 +320,7 @@ def run_batch(Session_: sessionmaker[Session], files: list[Path],
         touched |= {r.replaced_council for r in results if r.status == "re-extracted"}
         derived = refresh_derived(Session_, touched)
         if touched:
-            derived.update(_regroup_meetings(Session_))
+            _regroup_meetings(Session_)  # meetings gather documents across files (`status` shows them)
     except BaseException:
         if run_id is not None:
             try:

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import DbOption, _print_json, app, console, err, open_read
+from .cli import DbOption, _print_json, app, console, err, example, open_read
 
 
 def named_paths(paths: list[str], from_list: Optional[Path]) -> list[Path] | None:
@@ -102,7 +102,7 @@ def show_runs(Session_, runs: bool, failed: bool, json_out: bool) -> None:
                           highlight=False)
 
 
-@app.command()
+@app.command(epilog=example("plantrace rebuild --db council.db", "plantrace rebuild --all --json"))
 def rebuild(db: Optional[str] = DbOption,
             everything: bool = typer.Option(False, "--all", help="Rebuild every council, not only the pending ones"),
             json_out: bool = typer.Option(False, "--json")):

@@ -38,7 +38,7 @@ class DocumentSource(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
     content_key: Mapped[str] = mapped_column(String(64), index=True)
-    path: Mapped[str] = mapped_column(String(1024))
+    path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the file it was met in
     pack_id: Mapped[Optional[int]] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
     first_page: Mapped[Optional[int]] = mapped_column(Integer)

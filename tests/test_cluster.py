@@ -14,6 +14,8 @@ import threading
 
 import pytest
 
+from tests.ndjson import ingest_report
+
 from plantrace.ingest.batch import run_batch
 from plantrace.ingest.cluster import DaskExecutor
 from plantrace.ingest.limits import Limits
@@ -122,7 +124,7 @@ def test_the_cli_reads_on_a_running_scheduler(pg, tmp_path):
         assert out.returncode == 0, out.stderr
         import json
 
-        files = json.loads(out.stdout)["files"]
+        files = ingest_report(out.stdout)["files"]
         assert [f["status"] for f in files] == ["ingested", "ingested"]
         runs = subprocess.run([sys.executable, "-m", "plantrace", "status", "--db", url, "--runs", "--json"],
                               capture_output=True, text=True, timeout=120)
@@ -155,8 +157,8 @@ def test_two_ingests_at_once_store_every_file_exactly_once(engine, pg, tmp_path)
         outs = [p.communicate(timeout=880) for p in procs]
     for proc, (out, errs) in zip(procs, outs):
         assert proc.returncode == 0, errs
-        assert all(f["status"] in ("ingested", "unchanged") for f in json.loads(out)["files"])
-    stored = [f["path"] for out, _ in outs for f in json.loads(out)["files"] if f["status"] == "ingested"]
+        assert all(f["status"] in ("ingested", "unchanged") for f in ingest_report(out)["files"])
+    stored = [f["path"] for out, _ in outs for f in ingest_report(out)["files"] if f["status"] == "ingested"]
     assert sorted(stored) == sorted(files), "every file stored by exactly one of the two runs"
     db = create_engine(url)
     with db.connect() as conn:

@@ -16,6 +16,8 @@ import sys
 import time
 
 import pytest
+
+from tests.ndjson import ingest_report
 from sqlalchemy import select
 
 from plantrace.ingest.rebuild import mark_pending, pending_councils, rebuild_pending
@@ -92,7 +94,7 @@ def test_a_stopped_batch_run_again_gives_the_rows_of_an_uninterrupted_one(tmp_pa
         assert stopped["pending_rebuilds"], "a stopped run leaves its councils pending"
         again = plantrace("ingest", PDF_DIR, "--db", db, "--json", timeout=580)
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["derived"] == {"persons": 57, "links": 16}
+    assert ingest_report(again.stdout)["derived"] == {"persons": 57, "links": 16}
     rows = content_rows(f"sqlite:///{db}")
     assert counts(rows)["link"] == 16 and counts(rows)["person"] == 57
     assert rows == uninterrupted

@@ -31,8 +31,7 @@ RISKS = "kent/cabinet/2025-01-30/originals/Appendix I Budget Risk Register 22.01
 
 @functools.lru_cache(maxsize=None)
 def _record(rel: str) -> dict:
-    record = build_contract(load_model(REAL / rel, "pdf", ""))
-    normalise_record(record)
+    record = normalise_record(build_contract(load_model(REAL / rel, "pdf", "")))
     return json.loads(json.dumps(record, default=str))
 
 

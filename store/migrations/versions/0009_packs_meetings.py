@@ -53,7 +53,7 @@ def upgrade() -> None:
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('document_id', sa.Integer(), nullable=False),
         sa.Column('content_key', sa.String(length=64), nullable=False),
-        sa.Column('path', sa.String(length=1024), nullable=False),
+        sa.Column('path', sa.Text(), nullable=False),
         sa.Column('sha256', sa.String(length=64), nullable=False),
         sa.Column('pack_id', sa.Integer(), nullable=True),
         sa.Column('first_page', sa.Integer(), nullable=True),
