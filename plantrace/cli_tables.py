@@ -9,14 +9,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import _print_json, app, console, err
+from .cli import _print_json, app, console, err, example
 
 
-@app.command()
-def tables(path: Path = typer.Argument(..., help="A PDF file"),
+@app.command(epilog=example("plantrace tables report.pdf --pages 1-3", "plantrace tables plan.pdf --json --stitch", "plantrace tables plan.pdf --csv tables/"))
+def tables(path: Path = typer.Argument(..., metavar="FILE", help="A PDF file"),
            json_out: bool = typer.Option(False, "--json", help="Print the tables as JSON (output contract §4)"),
-           csv_dir: Optional[Path] = typer.Option(None, "--csv", help="Write one CSV per table into this folder"),
-           pages: Optional[str] = typer.Option(None, "--pages", help='Only these pages, e.g. "1-3,7"'),
+           csv_dir: Optional[Path] = typer.Option(None, "--csv", metavar="DIR", help="Write one CSV per table into this folder"),
+           pages: Optional[str] = typer.Option(None, "--pages", metavar="PAGES", help='Only these pages, e.g. "1-3,7"'),
            stitched: bool = typer.Option(False, "--stitch", help="Join tables continued across page breaks")):
     """Every table on every page: ruled, partly ruled or unruled, with merged cells, titles and header rows."""
     from plantrace.api import tables_record

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, select
 from plantrace.store.models import Base
 
 NOT_CONTENT = {"run", "file_attempt", "pending_rebuild"}
-CLOCKS = {"ingested_at"}
+CLOCKS = {"ingested_at", "seen_at"}
 
 
 def content_rows(url: str) -> dict[str, list[tuple]]:

@@ -10,6 +10,8 @@ import os
 
 import pytest
 
+from tests.ndjson import ingest_report
+
 from plantrace.ingest.batch import run_batch
 from plantrace.ingest.cluster import read_task
 from plantrace.ingest.limits import Limits, LimitExceeded, cap_jobs, check_decompressed
@@ -60,7 +62,7 @@ def test_bomb_past_the_size_check_ends_at_the_memory_limit(tmp_path):
                     "--max-memory", "1200", "--json", timeout=400)
     import json
 
-    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(out.stdout)["files"]}
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in ingest_report(out.stdout)["files"]}
     assert out.returncode == 1
     assert files["bomb.pdf"]["reason"].startswith("over the memory limit (1200 MB)")
     assert files[pdf_path("004").name]["status"] == "ingested"
