@@ -75,7 +75,8 @@ def test_csv_comes_with_a_datapackage_and_reads_back_typed(seeded, tmp_path):
     written = export_views(seeded, tmp_path, "csv")
     package = json.loads((tmp_path / "datapackage.json").read_text())
     assert [r["name"] for r in package["resources"]] == list(VIEW_NAMES)
-    fields = {f["name"]: f for f in package["resources"][1]["schema"]["fields"]}
+    actions = next(r for r in package["resources"] if r["name"] == "v_actions")
+    fields = {f["name"]: f for f in actions["schema"]["fields"]}
     assert fields["code"]["type"] == "string" and fields["earliest_target"]["type"] == "date"
     assert fields["latest_update_rag"]["constraints"]["enum"] == ["R", "A", "G"]
 

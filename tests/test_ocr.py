@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from tests.ndjson import ingest_report
 from typer.testing import CliRunner
 
 from plantrace.api import extract_record
@@ -127,7 +129,7 @@ def test_ingest_ocrs_in_the_workers_and_stores_the_pages(tmp_path):
     url = f"sqlite:///{tmp_path / 'ocr.db'}"
     out = runner.invoke(app, ["ingest", str(pack), "--db", url, "--jobs", "2", "--json"])
     assert out.exit_code == 0, out.output
-    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(out.stdout)["files"]}
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in ingest_report(out.stdout)["files"]}
     assert files["mixed.pdf"]["ocr"].startswith("OCR page 2 of 2, mean confidence ")
     assert files["scan.pdf"]["ocr"].startswith("OCR page 1 of 1")
     engine, Session_ = open_db(url)
