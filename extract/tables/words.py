@@ -1,24 +1,16 @@
 """A page's words with the font facts the table readers need, laid out once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..columns import Word
 from ..layout import page_words
 
 
-@dataclass
-class TWord:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
+class TWord(Word):
+    """The plan readers' word (``extract.columns.Word``), with both centres the grid needs."""
 
     @property
     def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+        return self.centre
 
     @property
     def cy(self) -> float:
