@@ -71,20 +71,9 @@ def _source_problem(doc: m.Document) -> str | None:
 
 
 def _check_folder(out_dir: Path, create: bool = True) -> None:
-    """Refuse a file or an unwritable folder; create the folder only when an image is due."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise SnapshotError(f"{out_dir}: is a file, not a folder")
-    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
-        raise SnapshotError(f"{out_dir}: folder is not writable")
-    if not create:
-        return
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SnapshotError(f"{out_dir}: cannot create the folder ({(exc.strerror or type(exc).__name__).lower()})") \
-            from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise SnapshotError(f"{out_dir}: folder is not writable")
+    from plantrace.store.export import check_folder
+
+    check_folder(out_dir, SnapshotError, create)
 
 
 def traced_ref(result: dict) -> str:

@@ -157,17 +157,26 @@ def read_csv_export(folder: str | Path, name: str) -> pd.DataFrame:
 
 
 # --- writing ----------------------------------------------------------------------------------------
-def _check_folder(out_dir: Path) -> None:
-    """Make ``out_dir`` or say in one line why it cannot be written to."""
+def check_folder(out_dir: Path, error: type[Exception] = None, create: bool = True) -> None:
+    """Make ``out_dir`` (unless ``create`` is false) or raise ``error`` saying in one line why
+    it cannot be written to; exports and trace snapshots share this check."""
+    error = error or ExportError
     if out_dir.exists() and not out_dir.is_dir():
-        raise ExportError(f"{out_dir}: is a file, not a folder")
+        raise error(f"{out_dir}: is a file, not a folder")
+    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
+        raise error(f"{out_dir}: folder is not writable")
+    if not create:
+        return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"{out_dir}: cannot create the folder ({(exc.strerror or type(exc).__name__).lower()})") \
+        raise error(f"{out_dir}: cannot create the folder ({(exc.strerror or type(exc).__name__).lower()})") \
             from None
     if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise ExportError(f"{out_dir}: folder is not writable")
+        raise error(f"{out_dir}: folder is not writable")
+
+
+_check_folder = check_folder
 
 
 def _write_replacing(path: Path, write) -> None:
