@@ -12,7 +12,7 @@ while being read, so the memory default covers a ~1,500-page pack, and the
 page default is a ceiling well above the longest bound pack seen (about 620
 pages). Each limit can be set on the command line or by environment variable
 (``PLANTRACE_MAX_SECONDS``, ``PLANTRACE_MAX_MEMORY_MB``, ``PLANTRACE_MAX_PAGES``,
-``PLANTRACE_MAX_DECOMPRESSED_MB``); 0 switches a limit off.
+``PLANTRACE_MAX_DECOMPRESSED_MB``, ``PLANTRACE_MAX_OBJECTS``); 0 switches a limit off.
 """
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ DEFAULT_SECONDS = 1800          # wall time of one document, reading to contract
 DEFAULT_MEMORY_MB = 8192        # address space of the worker process reading it (RLIMIT_AS)
 DEFAULT_PAGES = 5000            # pages of one document
 DEFAULT_DECOMPRESSED_MB = 4096  # sum of the decompressed sizes of its Flate streams
+# indirect objects of one document (plain and inside object streams): the largest real
+# pack seen has about 13,000; a parser holds every object it resolves, so millions of
+# tiny objects cost memory and time out of proportion to the file's size
+DEFAULT_OBJECTS = 1_000_000
 
 # A worker needs about this much address space before it reads anything
 # (Python, pdfplumber, OpenCV, spaCy): used when capping --jobs by memory.
@@ -44,6 +48,7 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
     pages: int = DEFAULT_PAGES
     decompressed_mb: int = DEFAULT_DECOMPRESSED_MB
+    objects: int = DEFAULT_OBJECTS
 
     @classmethod
     def from_env(cls, **given) -> "Limits":
@@ -53,6 +58,7 @@ class Limits:
             "memory_mb": os.environ.get("PLANTRACE_MAX_MEMORY_MB"),
             "pages": os.environ.get("PLANTRACE_MAX_PAGES"),
             "decompressed_mb": os.environ.get("PLANTRACE_MAX_DECOMPRESSED_MB"),
+            "objects": os.environ.get("PLANTRACE_MAX_OBJECTS"),
         }
         values = {k: (float(v) if k == "seconds" else int(v)) for k, v in env.items() if v not in (None, "")}
         values.update({k: v for k, v in given.items() if v is not None})
@@ -142,6 +148,35 @@ def _inflated_size(raw: bytes, stages: int, budget: int) -> int:
         if not feed(0, raw[start:start + CHUNK]):
             break
     return size
+
+
+_OBJ_HEADER = re.compile(rb"(?<![0-9])[0-9]{1,10}\s+[0-9]{1,5}\s+obj\b")
+_OBJ_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
+_OBJ_STREAM_N = re.compile(rb"/N\s+([0-9]{1,12})")
+
+
+def count_objects(data: bytes) -> int:
+    """Indirect objects in ``data``: plain ``N G obj`` headers plus the ``/N`` count of each
+    object stream (whose dictionary is never compressed), read from the bytes alone."""
+    total = len(_OBJ_HEADER.findall(data))
+    for match in _OBJ_STREAM.finditer(data):
+        start = data.rfind(b"obj", max(0, match.start() - 4000), match.start())
+        end = data.find(b"stream", match.end(), match.end() + 4000)
+        head = data[start if start >= 0 else match.start(): end if end > 0 else match.end() + 400]
+        count = _OBJ_STREAM_N.search(head)
+        if count:
+            total += int(count.group(1))
+    return total
+
+
+def check_objects(data: bytes, limits: Limits) -> None:
+    """Raise LimitExceeded when the document declares more indirect objects than the limit."""
+    if not limits.objects:
+        return
+    n = count_objects(data)
+    if n > limits.objects:
+        raise LimitExceeded(f"over the object limit ({n} objects > {limits.objects}); "
+                            "set --max-objects to read it")
 
 
 def check_pages(path: Path, limits: Limits) -> int:

@@ -17,7 +17,7 @@ from typing import Optional
 from plantrace.extract.errors import ExtractError
 
 from .batch import extract_file  # noqa: F401 - imported here so the worker loads the extractors before its cap
-from .limits import LimitExceeded, Limits, check_decompressed, check_pages
+from .limits import LimitExceeded, Limits, check_decompressed, check_objects, check_pages
 
 
 # The supervisor gives each child a scratch folder and removes it when the child
@@ -48,6 +48,7 @@ def read_document(path: str, filetype: str, sha: str, limits: Limits, ocr: str =
                          sha_read)
     try:
         if filetype == "pdf":
+            check_objects(data, limits)
             check_decompressed(data, limits)
         with tempfile.TemporaryDirectory(prefix="read-", dir=os.environ.get(SCRATCH_ENV)) as tmp:
             copy = Path(tmp) / source.name

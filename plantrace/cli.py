@@ -179,6 +179,9 @@ def ingest(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH",
            max_decompressed: Optional[int] = typer.Option(None, "--max-decompressed", min=0, metavar="MB",
                                                           help="Decompressed stream bytes per document "
                                                                "(default 4096 MB; 0: none)"),
+           max_objects: Optional[int] = typer.Option(None, "--max-objects", min=0, metavar="N",
+                                                     help="Indirect PDF objects per document "
+                                                          "(default 1000000; 0: none)"),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only"),
            verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file as it is done"),
            ocr: OcrMode = OcrOption):
@@ -210,7 +213,7 @@ def ingest(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH",
     if dry_run:
         raise typer.Exit(dry_run_report(db, found.files, json_out))
     limits = Limits.from_env(seconds=max_seconds, memory_mb=max_memory, pages=max_pages,
-                             decompressed_mb=max_decompressed)
+                             decompressed_mb=max_decompressed, objects=max_objects)
     _, Session_ = open_write(db)
     files = found.files
     pages = page_counts(files)

@@ -53,6 +53,17 @@ def decompression_bomb_pdf(dest: Path, megabytes: int = 64) -> Path:
     return dest
 
 
+def object_flood_pdf(dest: Path, objects: int = 200_000) -> Path:
+    """A one-page PDF whose content array names ``objects`` tiny content streams: a few MB of
+    file that makes a parser build and hold every object."""
+    first = len(PAGE) + 1
+    refs = b" ".join(b"%d 0 R" % n for n in range(first, first + objects))
+    page = PAGE[:2] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + refs
+                       + b"] /Resources << >> >>"]
+    dest.write_bytes(raw_pdf(page + [b"<< /Length 1 >>\nstream\n \nendstream"] * objects))
+    return dest
+
+
 @contextlib.contextmanager
 def deadline(seconds: int):
     """Fail the test (not hang the suite) when the block runs past ``seconds``."""

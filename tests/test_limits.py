@@ -14,13 +14,13 @@ from tests.ndjson import ingest_report
 
 from plantrace.ingest.batch import run_batch
 from plantrace.ingest.cluster import read_task
-from plantrace.ingest.limits import Limits, LimitExceeded, cap_jobs, check_decompressed
+from plantrace.ingest.limits import Limits, LimitExceeded, cap_jobs, check_decompressed, count_objects
 from plantrace.ingest.supervise import Supervisor, WorkerFailed
 from plantrace.store.db import open_db
 
 from .conftest import pdf_path
 from .worker_fns import die, nap
-from .hostile import decompression_bomb_pdf, deadline, plantrace, reference_loop_pdf
+from .hostile import decompression_bomb_pdf, deadline, object_flood_pdf, plantrace, reference_loop_pdf
 
 
 def test_reference_loop_ends_at_the_time_limit(tmp_path):
@@ -52,6 +52,24 @@ def test_decompression_bomb_is_refused_by_the_decompressed_size_limit(tmp_path):
         check_decompressed(bomb.read_bytes(), Limits(decompressed_mb=64))  # under the limit: no error
         answer = read_task(str(bomb), "pdf", "", Limits(decompressed_mb=16, seconds=120))
     assert answer.record is None and answer.failure.startswith("over the decompressed-size limit (16 MB")
+
+
+def test_object_flood_is_refused_by_the_object_limit_before_parsing(tmp_path):
+    flood = object_flood_pdf(tmp_path / "flood.pdf", objects=50_000)
+    assert count_objects(flood.read_bytes()) == 50_003
+    with deadline(60):
+        answer = read_task(str(flood), "pdf", "", Limits(objects=20_000, seconds=60))
+    assert answer.record is None
+    assert answer.failure == "over the object limit (50003 objects > 20000); set --max-objects to read it"
+
+
+def test_object_count_reads_object_streams_and_real_files():
+    """Objects packed in object streams are counted by their /N; every bundled PDF is far under
+    the default limit."""
+    packed = b"1 0 obj\n<< /Type /ObjStm /N 740 /First 9 /Length 3 >>\nstream\nabc\nendstream\nendobj\n"
+    assert count_objects(packed) == 741
+    for code in ("000", "001", "002", "003", "004"):
+        assert 0 < count_objects(pdf_path(code).read_bytes()) < Limits().objects // 100
 
 
 @pytest.mark.slow
