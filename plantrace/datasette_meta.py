@@ -46,6 +46,16 @@ VIEWS = {
         "facets": ["meeting_date", "council"]},
     "v_people": {"description": "People with their roles, the actions they are accountable for or monitor, and the "
                                 "progress-report recommendations they lead.", "facets": ["council"]},
+    "v_meetings": {"description": "Committee meetings with their agenda, the documents bound for them and whether "
+                                  "their minutes are stored.", "facets": ["council", "body"]},
+    "v_indicators": {"description": "One row per scorecard indicator: value, target, current and previous rating, "
+                                    "direction of travel.", "facets": ["rag", "previous_rag", "council"]},
+    "v_risks": {"description": "One row per risk of a risk register, with its likelihood, impact, score and owner.",
+                "facets": ["rag", "council"]},
+    "v_votes": {"description": "One row per vote recorded in minutes: motion, mover, seconder, result and the "
+                               "tallies for / against / abstaining / absent.", "facets": ["council", "result"]},
+    "v_vote_casts": {"description": "One row per member's vote (for, against, abstain, absent) in a recorded vote.",
+                     "facets": ["position", "council"]},
 }
 
 # The column a foreign key to each table is shown by.

@@ -28,6 +28,8 @@ VIEW_NAMES = (
     "v_people",
     "v_indicators",
     "v_risks",
+    "v_votes",
+    "v_vote_casts",
 )
 
 # Columns holding calendar dates, so exports can type them on SQLite, which returns text.
@@ -94,6 +96,7 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
     leads = _owner_names("recommendation_owner", "recommendation_id", dialect) if owners else _NO_LEADS
     led = (_person_items("recommendation_owner", "recommendation", "recommendation_id", "number", dialect)
            if owners else _NO_LED)
+    from .minutes_views import vote_views
     from .plans_views import measure_views
 
     point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
@@ -188,6 +191,7 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
             LEFT JOIN ({_person_items('action_owner', 'action', 'action_id', 'code', dialect, "o.kind = 'monitor'")}) mon ON mon.person_id = pe.id
             LEFT JOIN ({led}) led ON led.person_id = pe.id""",
         **measure_views(has),
+        **vote_views(has),
     }
 
 

@@ -154,6 +154,16 @@ def seed(Session_) -> dict:
         s.add(m.Attendance(meeting_id=meeting.id, document_id=mins.id, page=1, list_name="officers",
                            name="Mrs A Example", person_id=alice.id))
         s.add(m.Link(minute_point_id=point.id, action_id=a11.id, rank=1, score=0.9, evidence="foster carers"))
+        from plantrace.store.minutes_models import MinuteVote, MinuteVoteCast
+
+        vote = MinuteVote(agenda_item_id=item.id, document_id=mins.id, page=2, seq=0,
+                          motion="That the recruitment campaign be extended", mover="Mrs A Example",
+                          seconder="Mr B Sample", result="carried")
+        s.add(vote)
+        s.flush()
+        s.add_all([MinuteVoteCast(vote_id=vote.id, document_id=mins.id, position="for", name="Mrs A Example",
+                                  person_id=alice.id),
+                   MinuteVoteCast(vote_id=vote.id, document_id=mins.id, position="against", name="Mr B Sample")])
         ids.update(point=point.id, meeting=meeting.id, minutes_doc=mins.id, plan_v2=new.id)
         from plantrace.store.meetings import rebuild_meetings
 

@@ -53,5 +53,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # the vote views read these tables (PostgreSQL refuses to drop a table a view reads)
+    from plantrace.store import views
+
+    bind = op.get_bind()
+    views.drop_views(bind)
     op.drop_table("minute_vote_cast")
     op.drop_table("minute_vote")
+    views.create_views(bind, without=("minute_vote", "minute_vote_cast"))
