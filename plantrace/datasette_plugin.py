@@ -105,17 +105,36 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def _joined(*parts: str) -> str:
+    """Escaped parts joined by a middle dot, leaving out the empty ones (no dangling separators)."""
+    return " · ".join(part for part in parts if part)
+
+
+def _labelled(label: str, value) -> str:
+    return f"{label} {_e(value)}" if value not in (None, "") else ""
+
+
+def _where(row: dict) -> str:
+    return f'{_e(row.get("source"))} p.{_e(row.get("page"))}' if row.get("source") else ""
+
+
+def _target(update: dict) -> str:
+    span = (f' ({update["target_start"]} .. {update["target_end"]})'
+            if update.get("target_start") or update.get("target_end") else "")
+    return f'{update.get("target") or ""}{span}'.strip()
+
+
 def _action_html(a: dict, database: str, extra: str = "") -> str:
     rec = a.get("recommendation") or {}
     updates = "".join(
-        f'<div class="pt-box pt-update"><div>{_e(u.get("progress"))}</div><div class="pt-meta">target '
-        f'{_e(u.get("target"))} ({_e(u.get("target_start"))} .. {_e(u.get("target_end"))}) · accountable '
-        f'{_e(", ".join(u.get("accountable") or []))} · monitor {_e(", ".join(u.get("monitor") or []))} · status '
-        f'{_e(u.get("status"))}</div></div>' for u in a.get("updates", []))
+        f'<div class="pt-box pt-update"><div>{_e(u.get("progress"))}</div><div class="pt-meta">'
+        + _joined(_labelled("target", _target(u)), _labelled("accountable", ", ".join(u.get("accountable") or [])),
+                  _labelled("monitor", ", ".join(u.get("monitor") or [])), _labelled("status", u.get("status")))
+        + '</div></div>' for u in a.get("updates", []))
     link = f'{PREFIX}/{database}/action/{a["action_id"]}' if a.get("action_id") else ""
     head = f'<a href="{_e(link)}">action {_e(a.get("action"))}</a>' if link else f'action {_e(a.get("action"))}'
-    return (f'<div class="pt-box pt-action"><h3>{head} · {_e(a.get("source"))} p.{_e(a.get("page"))} · '
-            f'{_e(a.get("council"))}</h3><p><strong>{_e(a.get("text"))}</strong></p>'
+    return (f'<div class="pt-box pt-action"><h3>{_joined(head, _where(a), _e(a.get("council")))}</h3>'
+            f'<p><strong>{_e(a.get("text"))}</strong></p>'
             + (f'<p class="pt-meta">Recommendation {_e(rec.get("number"))}: {_e(rec.get("text"))}</p>' if rec else "")
             + extra + updates + "</div>")
 
@@ -124,8 +143,8 @@ def _point_html(p: dict, database: str, extra: str = "") -> str:
     link = f'{PREFIX}/{database}/point/{p["minute_point_id"]}' if p.get("minute_point_id") else ""
     ref = f'item {_e(p.get("item"))}({_e(p.get("point"))})'
     head = f'<a href="{_e(link)}">{ref}</a>' if link else ref
-    return (f'<div class="pt-box pt-point"><h3>{head} · {_e(p.get("source"))} p.{_e(p.get("page"))} · '
-            f'{_e(p.get("meeting_date") or "")}</h3><p class="pt-meta">{_e(p.get("item_title"))}</p>'
+    return (f'<div class="pt-box pt-point"><h3>{_joined(head, _where(p), _e(p.get("meeting_date")))}</h3>'
+            f'<p class="pt-meta">{_e(p.get("item_title"))}</p>'
             f'<p>{_e(p.get("raw"))}</p>{extra}</div>')
 
 
