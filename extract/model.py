@@ -104,6 +104,9 @@ class DocumentModel:
     warnings: list[str] = field(default_factory=list)  # what was read but may be incomplete, one line each
     ocr: list[dict] = field(default_factory=list)  # one summary per page read by OCR (see extract.ocr)
     ocr_low_confidence: list[dict] = field(default_factory=list)  # OCR'd words under the confidence floor
+    # every table of every page as the table layer reads it (extract.tables.GridTable), kept
+    # for the store: analysts query tables that no plan or minutes reader claimed
+    grids: list = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -254,6 +254,41 @@ def _needs_ocr(page, mode: str) -> bool:
     return mode == "auto" and not any(not c["text"].isspace() for c in page.chars) and bool(page.images)
 
 
+class _Grids:
+    """Every table of the document by the table layer, read from the pages the page model
+    has already parsed (so it costs the layer's own work, not a second parse). A page the
+    layer cannot read loses its tables with a warning; the document is still read."""
+
+    def __init__(self):
+        self.found: list = []
+        self.geometry: dict = {}
+        self.failed: list[int] = []
+
+    def read(self, page, number: int) -> None:
+        from .tables import page_tables
+
+        try:
+            found, lines = page_tables(page, number)
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # a layer bug: lose this page only
+            self.failed.append(number)
+            self.last_error = type(exc).__name__
+            return
+        self.found.extend(found)
+        self.geometry[number] = (float(page.height), lines)
+
+    def tables(self) -> list:
+        from .tables.stitch import mark_continuations
+
+        mark_continuations(self.found, self.geometry)
+        return self.found
+
+    @property
+    def warnings(self) -> list[str]:
+        if not self.failed:
+            return []
+        return [f"tables on {_pages(self.failed)} could not be read as grids ({self.last_error})"]
+
+
 def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentModel:
     """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force)."""
     from .borderless import borderless_tables  # fallback for tables without rules
@@ -271,6 +306,7 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         ocr_read = []  # OCR results of the pages read that way
         no_ocr = available() if ocr != "off" else "OCR is off"
         carried = None  # header of an unruled table running on from the previous page
+        grids = _Grids()
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
@@ -293,6 +329,7 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
 
                 model = page_model(page, i, unruled)
                 carried = runs_on
+                grids.read(page, i)
             except (PSException, ValueError, KeyError, TypeError) as exc:
                 raise CorruptFile(path, f"corrupt PDF: page {i} unreadable ({type(exc).__name__})") from exc
             finally:
@@ -305,7 +342,9 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         if n_chars == 0:
             raise NoTextLayer(path, f"no text layer on any of {len(pages)} pages (image-only PDF; "
                                     f"{_ocr_failed(ocr, no_ocr)})")
-        model = DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}))
+        model = DocumentModel(path=str(path), sha256=sha256, pages=pages, metadata=dict(pdf.metadata or {}),
+                              grids=grids.tables())
+        model.warnings.extend(grids.warnings)
         if undecoded:
             model.warnings.append(f"text on {_pages(undecoded)} of {len(pages)} is in a font encoding the PDF "
                                   "reader cannot decode: some or all of it is missing")

@@ -56,6 +56,9 @@ VIEWS = {
                                "tallies for / against / abstaining / absent.", "facets": ["council", "result"]},
     "v_vote_casts": {"description": "One row per member's vote (for, against, abstain, absent) in a recorded vote.",
                      "facets": ["position", "council"]},
+    "v_tables": {"description": "Every table found in the documents: page, title, which reader found it, ruled or "
+                                "not, header rows and size; the cells are in extracted_table.",
+                 "facets": ["reader", "document_kind", "council"]},
 }
 
 # The column a foreign key to each table is shown by.

@@ -319,6 +319,11 @@ class Declaration(Base):
 
 
 class ExtractedTable(Base):
+    """Every table of a document: the table layer's grid of each page (``reader`` says which of
+    its readers found it), and the tables of slides in minutes (``reader`` "slides").
+    ``header`` is one text per column (header rows joined), ``rows`` the body as text,
+    ``cells`` every cell with its row, column, spans and box."""
+
     __tablename__ = "extracted_table"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -327,6 +332,15 @@ class ExtractedTable(Base):
     title: Mapped[Optional[str]] = mapped_column(Text)
     header: Mapped[Optional[list]] = mapped_column(JSON)
     rows: Mapped[Optional[list]] = mapped_column(JSON)
+    seq: Mapped[Optional[int]] = mapped_column(Integer)
+    reader: Mapped[Optional[str]] = mapped_column(String(20))
+    ruled: Mapped[Optional[bool]] = mapped_column(Boolean)
+    header_rows: Mapped[Optional[int]] = mapped_column(Integer)
+    n_rows: Mapped[Optional[int]] = mapped_column(Integer)
+    n_cols: Mapped[Optional[int]] = mapped_column(Integer)
+    continues: Mapped[Optional[bool]] = mapped_column(Boolean)
+    bbox: Mapped[Optional[list]] = mapped_column(JSON)
+    cells: Mapped[Optional[list]] = mapped_column(JSON)
 
 
 class Link(Base):

@@ -30,6 +30,7 @@ VIEW_NAMES = (
     "v_risks",
     "v_votes",
     "v_vote_casts",
+    "v_tables",
 )
 
 # Columns holding calendar dates, so exports can type them on SQLite, which returns text.
@@ -98,6 +99,7 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
            if owners else _NO_LED)
     from .minutes_views import vote_views
     from .plans_views import measure_views
+    from .tables_views import table_views
 
     point_ref = ("CASE WHEN mp.label IS NULL THEN ai.number "
                  "ELSE COALESCE(ai.number, '') || '(' || mp.label || ')' END")
@@ -192,6 +194,7 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
             LEFT JOIN ({led}) led ON led.person_id = pe.id""",
         **measure_views(has),
         **vote_views(has),
+        **table_views(has),
     }
 
 

@@ -79,11 +79,26 @@ def store_document(session: Session, record: dict, path: str, sha256: str, versi
         from .plans_writer import store_measures
 
         store_measures(session, doc.id, record)
-    for table in record.get("tables") or []:
+    seq = 0
+    for seq, table in enumerate(record.get("tables") or [], start=1):
         session.add(m.ExtractedTable(document_id=doc.id, page=table.get("page"), title=table.get("title"),
-                                     header=table.get("header"), rows=table.get("rows")))
+                                     header=table.get("header"), rows=table.get("rows"), seq=seq,
+                                     reader="slides"))
+    for seq, grid in enumerate(getattr(model, "grids", None) or [], start=seq + 1):
+        session.add(_grid_row(doc.id, seq, grid))
     session.flush()
     return doc
+
+
+def _grid_row(document_id: int, seq: int, grid) -> m.ExtractedTable:
+    """A table layer grid as a row: header rows joined per column, the body as text, every cell kept."""
+    matrix, shown = grid.matrix(), grid.as_dict()
+    head = matrix[:grid.header_rows]
+    header = [" ".join(dict.fromkeys(r[c] for r in head if r[c])) for c in range(grid.n_cols)] if head else None
+    return m.ExtractedTable(document_id=document_id, page=grid.page, title=grid.title, header=header,
+                            rows=matrix[grid.header_rows:], seq=seq, reader=grid.reader, ruled=grid.ruled,
+                            header_rows=grid.header_rows, n_rows=grid.n_rows, n_cols=grid.n_cols,
+                            continues=grid.continues, bbox=shown["bbox"], cells=shown["cells"])
 
 
 _REC_KEYS = {"number", "text", "rag", "outcomes", "measured_by", "objectives_heading", "objectives", "actions", "page",

@@ -154,6 +154,12 @@ def seed(Session_) -> dict:
         s.add(m.Attendance(meeting_id=meeting.id, document_id=mins.id, page=1, list_name="officers",
                            name="Mrs A Example", person_id=alice.id))
         s.add(m.Link(minute_point_id=point.id, action_id=a11.id, rank=1, score=0.9, evidence="foster carers"))
+        s.add(m.ExtractedTable(document_id=mins.id, page=3, seq=1, title="Placements", reader="ruled", ruled=True,
+                               header_rows=1, n_rows=2, n_cols=2, continues=False, header=["Type", "Number"],
+                               rows=[["Foster care", "41"]], bbox=[50.0, 100.0, 400.0, 160.0],
+                               cells=[{"row": 0, "col": 0, "text": "Type"}, {"row": 0, "col": 1, "text": "Number"},
+                                      {"row": 1, "col": 0, "text": "Foster care"},
+                                      {"row": 1, "col": 1, "text": "41"}]))
         from plantrace.store.minutes_models import MinuteVote, MinuteVoteCast
 
         vote = MinuteVote(agenda_item_id=item.id, document_id=mins.id, page=2, seq=0,

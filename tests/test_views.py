@@ -195,3 +195,22 @@ def test_a_later_sqlite_table_rebuild_keeps_views_and_search(tmp_path):
     with engine.connect() as conn:
         assert [h.ref for h in search(conn, "quorum")] == ["1.3"]
     engine.dispose()
+
+
+def test_corpus_every_table_is_stored_with_its_grid(corpus_url):
+    """The plan 000 prints its action table on page 2 under the header ACTION | PROGRESS | TARGET DATE |
+    ACCOUNTABILITY | MONITOR/EVALUATER, ruled; every table is a v_tables row with its grid kept."""
+    engine, _ = open_db(corpus_url)
+    rows = _rows(engine, "SELECT t.*, e.cells FROM v_tables t JOIN extracted_table e ON e.id = t.table_id "
+                         "WHERE t.document_path LIKE '%000-%' AND t.page = 2 ORDER BY t.table_seq")
+    engine.dispose()
+    assert rows, "no table stored for page 2 of 000"
+    first = rows[0]
+    assert first["reader"] == "ruled" and first["is_ruled"] in (1, True) and first["n_cols"] == 5
+    import json
+
+    header = json.loads(first["header"])
+    assert [" ".join(h.split()) for h in header] == ["ACTION", "PROGRESS", "TARGET DATE", "ACCOUNTABILITY",
+                                                       "MONITOR/ EVALUATER"]
+    cells = first["cells"] if isinstance(first["cells"], list) else json.loads(first["cells"])
+    assert {"row", "col", "rowspan", "colspan", "text", "bbox"} <= set(cells[0])
