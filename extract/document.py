@@ -132,6 +132,8 @@ def _pack_contract(model: DocumentModel, ranges: list[tuple[int, int]]) -> dict:
         part["pages"] = [first, last]
         parts.append(part)
     stated = lambda key: next((p[key] for p in parts if p.get(key)), None)  # noqa: E731
+    for part in parts:  # a paper bound into a council's pack is that council's unless it names its own
+        part["council"] = part.get("council") or stated("council")
     from .agenda import announced_meeting
 
     meeting = announced_meeting(sub_model(model, *ranges[0]))

@@ -32,24 +32,146 @@ _COUNCIL_LINE = re.compile(r"^[A-Z][\w&' -]*\b(?:Council|Authority|Borough|Corpo
 
 def council_heading(texts) -> str | None:
     """A line that is nothing but a council's name (a letterhead), in the case
-    people write it. Minutes and reports pass their own opening lines."""
+    people write it. Minutes and reports pass their own opening lines; a line such
+    as "Report to Northshire County Council" is an address, not a letterhead."""
     for text in texts:
         text = collapse(text)
-        if _COUNCIL_LINE.match(text) and len(text.split()) <= 7:
+        if _COUNCIL_LINE.match(text) and len(text.split()) <= 7 and _reads_as_name(text.split()[:-1]):
             return title_case(text)
     return None
 
 
-def council_name(doc: DocumentModel) -> str | None:
-    """The council's letterhead on the first page, else the first proper-noun
-    "... Council" in the text, in title case.
+# Words that join the parts of a council's name ("Isle of Wight", "Kingston upon Hull",
+# "Bath and North East Somerset"); any other lower-case word means a phrase, not a name.
+_NAME_JOINERS = {"of", "and", "upon", "on", "&"}
+# Words of a council's type: a name with one of them before "Council" is a council's name
+# whatever its place words are ("Reading Borough Council").
+_TYPE_WORDS = {"county", "city", "borough", "district", "town", "parish", "metropolitan", "community", "village",
+               "regional", "unitary"}
+# Compass and size words that are part of many place names but no place on their own.
+_PLACE_QUALIFIERS = {"north", "south", "east", "west", "central", "mid", "greater", "upper", "lower", "great",
+                     "little", "new", "old", "royal"}
+# wordfreq's Zipf scale: a word used more often than this in English ("Arts", "Final",
+# "Data", "Reduced") does not name a place on its own before "Council"; place names
+# such as Leeds (4.0) or Kent (4.2) stay under it.
+COMMON_WORD_ZIPF = 4.5
 
-    A report written for its own council's committee may never print the full
-    name, only "the County Council" and, in passing, its area; then the two
-    are put together (see ``_council_from_area``).
+
+def _reads_as_name(words: list[str]) -> bool:
+    """Every word capitalised (or the whole line in capitals) but the joiners of a name,
+    and no word that starts a phrase ("to", "since", "all")."""
+    if not words:
+        return False
+    for w in words:
+        if w.lower() in _NAME_JOINERS:
+            continue
+        if not w[:1].isupper() or _NOT_A_NAME.match(w) or _GENERIC.match(w):
+            return False
+    return True
+
+
+def _names_a_council(words: list[str]) -> bool:
+    """``words`` (ending in "Council") are a council's name: capitalised as a name, and
+    either with a type word (County, Borough, ...) or with a place that is no common
+    English word, such as an area of the authorities list or a rare word."""
+    if words[-1] not in ("Council", "COUNCIL") or not _reads_as_name(words[:-1]):
+        return False
+    place = [w for w in words[:-1] if w.lower() not in _NAME_JOINERS]
+    if any(w.lower() in _TYPE_WORDS for w in place):
+        return True
+    name = " ".join(place)
+    if any(area.lower() == name.lower() for area, _ in _areas()):
+        return True
+    core = [w for w in place if w.lower() not in _PLACE_QUALIFIERS]
+    if not core or any(len(w) <= 4 and w.isupper() for w in core):  # "ASC Council", "KCC Council": initials
+        return False
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(w.lower(), "en") < COMMON_WORD_ZIPF for w in core)
+
+
+def council_name(doc: DocumentModel) -> str | None:
+    """The council's letterhead on the first page, else the council the text names
+    as its own, in title case.
+
+    A document names other councils too (its districts, a neighbour, a partner), so
+    where it calls itself "the County Council" (or City, Borough, District) only a
+    printed name of that type is its own; a report written for its own council's
+    committee may never print the full name, only "the County Council" and, in
+    passing, its area; then the two are put together (see ``_council_from_area``).
     """
     first = [ln.text for ln in doc.pages[0].lines[:12]] if doc.pages else []
-    return council_heading(first) or _printed_council(doc) or _council_from_area(doc.text)
+    heading = council_heading(first)
+    if heading:
+        return heading
+    text = doc.text
+    counts = _printed_councils(doc)
+    acronyms: dict[str, int] = {}
+    for token in _ACRONYM.findall(text):
+        acronyms[token] = acronyms.get(token, 0) + 1
+    for name in _named_by_initials(text, acronyms):
+        counts.setdefault(name, 0)
+    # a council is named in full or by its initials ("KCC"), so both count
+    scores = {n: c + acronyms.get(_initials(n), 0) for n, c in counts.items()}
+    own = _own_type(text)
+    if own:
+        typed = {n: c for n, c in scores.items() if n.lower().endswith(f" {own.lower()} council")}
+        if typed:
+            return max(typed, key=typed.get)
+        area = _council_from_area(text)
+        if area:
+            return area
+    # initials of a council ("...C") used often that spell none of the names found: the text
+    # names its own council that way, so a council it mentions in passing is not trusted
+    spelled = {_initials(n) for n in scores}
+    unexpanded = any(n >= INITIALS_MIN and a not in spelled and _council_initials(a, text)
+                     for a, n in acronyms.items())
+    floor = INITIALS_MIN if unexpanded else 1
+    scores = {n: c for n, c in scores.items() if c >= floor}
+    return max(scores, key=scores.get) if scores else _council_from_area(text)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+# the initials of a council: a place, then a type (County/City, Borough, District, Town,
+# Parish, Metropolitan Borough), then Council ("KCC", "HDC", "WMBC")
+_COUNCIL_INITIALS = re.compile(r"^([A-Z]{1,3})(?:C|B|D|T|P|MB)C$")
+# Initials a text uses this often stand for its own council when they spell one
+# ("KCC" for an area the text names, with a type word it uses).
+INITIALS_MIN = 3
+_TYPE_NAMES = ("County", "City", "Borough", "District", "County Borough", "Metropolitan Borough")
+
+
+def _council_initials(token: str, text: str) -> bool:
+    """``token`` reads as a council's initials: a place's, a type's and Council's ("KCC"),
+    the place one of the authorities' areas that the text names ("TBC" is no council of a
+    text that names no area in T)."""
+    m = _COUNCIL_INITIALS.match(token)
+    if not m:
+        return False
+    return any(_initials(area) == m.group(1) and pattern.search(text) for area, pattern in _areas())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _NAME_JOINERS).upper()
+
+
+def _named_by_initials(text: str, acronyms: dict[str, int]) -> list[str]:
+    """Councils a text never prints in full but names by initials: an area of the
+    authorities list the text mentions, a type it uses ("County Council"), and initials
+    of the two with "Council" that the text uses at least ``INITIALS_MIN`` times."""
+    frequent = {a for a, n in acronyms.items() if n >= INITIALS_MIN}
+    if not frequent:
+        return []
+    found = []
+    for area, pattern in _areas():
+        if _initials(area) [:1] not in {a[:1] for a in frequent} or not pattern.search(text):
+            continue
+        kinds = [(len(re.findall(rf"\b{kind} Council\b", text)), kind) for kind in _TYPE_NAMES
+                 if _initials(f"{area} {kind} Council") in frequent]
+        kinds = [k for k in kinds if k[0]]
+        if kinds:  # "KCC" is County or City Council: the one the text says ("County Council") more
+            found.append(f"{area} {max(kinds)[1]} Council")
+    return found
 
 
 _NOT_A_NAME = re.compile(
@@ -60,12 +182,12 @@ _NOT_A_NAME = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 
 
-def _printed_council(doc: DocumentModel) -> str | None:
-    """The council the text names most often, read as a name: each "... Council" phrase
-    is cut at its left to the words that can be a name ("Since Northshire County Council" is
-    Northshire County Council, "All Revenue The Council" none), and the commonest wins."""
+def _printed_councils(doc: DocumentModel) -> dict[str, int]:
+    """Each council the text names, read as a name, with how often, in order of first
+    mention: each "... Council" phrase is cut at its left to the words that can be a name
+    ("Since Northshire County Council" is Northshire County Council, "All Revenue The
+    Council" none) and kept only if it names a council (see ``_names_a_council``)."""
     counts: dict[str, int] = {}
-    first_seen: dict[str, int] = {}
     for page in doc.pages:
         for m in _COUNCIL.finditer(page.text):
             words = m.group(1).split()
@@ -75,13 +197,27 @@ def _printed_council(doc: DocumentModel) -> str | None:
                 continue
             if any(w.lower() in {"the", "a", "an", "of"} for w in words[1:-1]) and not re.match(r"(?i)^(?:city|borough|county)\b", words[0]):
                 continue  # "Revenue The Council": two phrases run together
+            if not _names_a_council(words):
+                continue
             name = re.sub(r"'s$", "", " ".join(words))
             name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
             counts[name] = counts.get(name, 0) + 1
-            first_seen.setdefault(name, len(first_seen))
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+    return counts
+
+
+# A text calls itself "the County Council" at least this often before the type decides
+# which of the councils it names is its own (once may be a passing mention of another).
+OWN_TYPE_MIN = 2
+
+
+def _own_type(text: str) -> str | None:
+    """The type of council the text calls itself ("the County Council" most often:
+    County), or None when it does so less than ``OWN_TYPE_MIN`` times."""
+    counts: dict[str, int] = {}
+    for m in _SELF_REFERENCE.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    best = max(counts, key=counts.get) if counts else None
+    return best if best and counts[best] >= OWN_TYPE_MIN else None
 
 
 _SELF_REFERENCE = re.compile(r"\b[Tt]he (County|City|Borough|County Borough|Metropolitan Borough|District) Council\b")
