@@ -154,6 +154,10 @@ def seed(Session_) -> dict:
         s.add(m.Attendance(meeting_id=meeting.id, document_id=mins.id, page=1, list_name="officers",
                            name="Mrs A Example", person_id=alice.id))
         s.add(m.Link(minute_point_id=point.id, action_id=a11.id, rank=1, score=0.9, evidence="foster carers"))
+        from plantrace.store.scope_links_models import ScopeLink
+
+        s.add(ScopeLink(minute_point_id=point.id, level="recommendation", plan_id=rp.id, recommendation_id=r3.id,
+                        rank=1, score=0.5, evidence="recommendation “Strengthen supervision”: supervision"))
         ids.update(point=point.id, meeting=meeting.id, minutes_doc=mins.id, plan_v2=new.id)
         from plantrace.store.meetings import rebuild_meetings
 
