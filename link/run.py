@@ -21,7 +21,7 @@ from .entities import family_name
 from .references import reports_in
 from .report_path import carried_reports, item_reports
 from .scope import ScopeLinker
-from .score import ActionDoc, Linker, PointDoc, keep_links
+from .score import TITLE_SHARE, ActionDoc, Linker, PointDoc, keep_links
 from .terms import Analyzer, learn_abbreviations
 
 
@@ -90,9 +90,19 @@ def _scope_targets(session: Session, plan: m.Plan, actions: list[ActionDoc]) -> 
                    if isinstance(c, str)]
         label = r.number or " ".join((r.text or (own[0] if own else "")).split()[:8])
         recs.append((r.id, label, " . ".join([r.text or "", *context, *own])))
-    indicators = [(i.id, i.name) for i in session.scalars(select(Indicator).where(Indicator.document_id == plan.document_id)
-                                                           .order_by(Indicator.seq)) if i.name]
-    return recs, indicators
+    return recs, _indicators(session, plan.document_id)
+
+
+def _indicators(session: Session, document_id: int) -> list[tuple[int, str]]:
+    return [(i.id, i.name) for i in session.scalars(select(Indicator).where(Indicator.document_id == document_id)
+                                                    .order_by(Indicator.seq)) if i.name]
+
+
+def _names_document(item_title: str | None, title: str | None) -> bool:
+    """An item whose title repeats most of a document's title words is about that document."""
+    words = {w for w in re.findall(r"[a-z]{3,}", (title or "").lower())}
+    said = {w for w in re.findall(r"[a-z]{3,}", (item_title or "").lower())}
+    return bool(words) and len(words & said) >= TITLE_SHARE * len(words)
 
 
 def relink(session: Session, council) -> int:
@@ -102,7 +112,8 @@ def relink(session: Session, council) -> int:
     doc_ids = [d.id for d in docs]
     plans = list(session.scalars(select(m.Plan).where(m.Plan.document_id.in_(doc_ids))))
     meetings = list(session.scalars(select(m.Meeting).where(m.Meeting.document_id.in_(doc_ids))))
-    if not plans or not meetings:
+    measured = set(session.scalars(select(Indicator.document_id).where(Indicator.document_id.in_(doc_ids)).distinct()))
+    if not (plans or measured) or not meetings:
         return 0
     pages = _page_texts(session, doc_ids)
     plan_actions = {p.id: load_actions(session, p) for p in plans}
@@ -111,6 +122,12 @@ def relink(session: Session, council) -> int:
     docs_by_id = {d.id: d for d in docs}
     # the reports each plan belongs to, so a minute item that considered one reaches the plan
     carried = {p.id: carried_reports(docs_by_id[p.document_id].path, pages[p.document_id]) for p in plans}
+    # scorecards and progress reports whose indicators no action plan of theirs carries: a minute
+    # may speak of one of their indicators ("the rate of repeat referrals")
+    with_actions = {p.document_id for p in plans if plan_actions[p.id]}
+    scorecards = [docs_by_id[d] for d in sorted(measured) if d not in with_actions and d in docs_by_id]
+    card_reports = {d.id: carried_reports(d.path, pages[d.id]) for d in scorecards}
+    card_linkers: dict[tuple[int, int], ScopeLinker] = {}
     stored = 0
     for meeting in meetings:
         items = {i.id: i for i in session.scalars(select(m.AgendaItem).where(m.AgendaItem.meeting_id == meeting.id))}
@@ -118,7 +135,9 @@ def relink(session: Session, council) -> int:
         reached = {p.id for p in plans if carried[p.id] & set().union(*considered.values())} if considered else set()
         candidates = [p for p in plans if (p.id in reached or p in current_plans(plans, meeting.date))
                       and plan_actions[p.id]]
-        if not candidates:
+        cards = [c for c in scorecards if c.date is None or meeting.date is None or c.date <= meeting.date
+                 or card_reports[c.id] & set().union(set(), *considered.values())]
+        if not candidates and not cards:
             continue
         points = list(session.scalars(select(m.MinutePoint).where(m.MinutePoint.agenda_item_id.in_(items))
                                       .order_by(m.MinutePoint.id)))
@@ -146,8 +165,12 @@ def relink(session: Session, council) -> int:
                     if via:
                         via_of[s.action.id] = via
                     scored.append(s)
-                on_topic, reason = linker.item_on_topic(doc)
-                for found in scopes[(plan.id, meeting.document_id)].rank(doc, on_topic or bool(via), via, reason):
+                # a whole priority, indicator or the plan itself is linked only from an item about this
+                # plan: one that considered its report or names it (shared vocabulary is not enough,
+                # "the plan" of an item on another report is that report's plan)
+                _, reason = linker.item_on_topic(doc)
+                about_plan = bool(via) or reason.startswith("item names the")
+                for found in scopes[(plan.id, meeting.document_id)].rank(doc, about_plan, via, reason):
                     scope_rows.append((plan, found))
             scored.sort(key=lambda s: (-s.raw, s.action.id))
             for rank, s in enumerate(keep_links(scored), start=1):
@@ -155,10 +178,21 @@ def relink(session: Session, council) -> int:
                 session.add(m.Link(minute_point_id=point.id, action_id=s.action.id, rank=rank, score=s.score,
                                    evidence=path + s.evidence))
                 stored += 1
+            for card in cards:
+                via = min(considered[item.id] & card_reports[card.id], default=None)
+                if (card.id, meeting.document_id) not in card_linkers:
+                    texts = pages[card.id] + pages[meeting.document_id] + [p.text for p in points]
+                    analyzer = Analyzer(learn_abbreviations(texts), ignore=set(re.findall(r"[A-Za-z]+", council or "")))
+                    card_linkers[(card.id, meeting.document_id)] = ScopeLinker(analyzer, [], _indicators(session, card.id))
+                about = bool(via) or _names_document(item.title, card.title)
+                for found in card_linkers[(card.id, meeting.document_id)].rank(doc, about, via, "item title names it"):
+                    if found.level == "indicator":
+                        scope_rows.append((None, found))
             scope_rows.sort(key=lambda row: -row[1].score)
             for rank, (plan, found) in enumerate(scope_rows, start=1):
                 session.add(ScopeLink(
-                    minute_point_id=point.id, level=found.level, plan_id=plan.id, rank=rank, score=found.score,
+                    minute_point_id=point.id, level=found.level, plan_id=plan.id if plan else None, rank=rank,
+                    score=found.score,
                     recommendation_id=found.target_id if found.level == "recommendation" else None,
                     indicator_id=found.target_id if found.level == "indicator" else None,
                     evidence=found.evidence, via=found.via))

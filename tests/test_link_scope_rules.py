@@ -61,3 +61,10 @@ def test_single_common_words_link_no_priority():
 def test_points_of_items_not_about_the_plan_get_no_scope_link():
     point = PointDoc(1, "The plan covers early years and family hubs.", "Car parking charges")
     assert _linker().rank(point, False, None, "") == []
+
+
+def test_an_item_naming_a_scorecard_is_about_it():
+    from plantrace.link.run import _names_document
+
+    assert _names_document("Quarterly Performance Report, Quarter 3", "Quarterly Performance Report Q3")
+    assert not _names_document("Car parking charges", "Quarterly Performance Report Q3")
