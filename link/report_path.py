@@ -19,6 +19,7 @@ from plantrace.store.meetings import refs_in
 from .references import find_references
 
 FIRST_PAGES = 2  # a report's number is printed on its cover or first page; an appendix's on its first
+ITEM_OPENING = 400  # characters of a minute item's text that name the report it considered ("the report of …")
 
 
 def report_numbers(*texts: str | None) -> set[str]:
@@ -40,4 +41,4 @@ def carried_reports(path: str | None, pages: list[str]) -> set[str]:
 
 def item_reports(title: str | None, report_refs, text: str | None) -> set[str]:
     """Numbers of the reports a minute item considered: in its heading, its references, its opening lines."""
-    return report_numbers(title, " ".join(report_refs or []), (text or "")[:400])
+    return report_numbers(title, " ".join(report_refs or []), (text or "")[:ITEM_OPENING])

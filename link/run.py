@@ -21,7 +21,7 @@ from .entities import family_name
 from .references import reports_in
 from .report_path import carried_reports, item_reports
 from .scope import ScopeLinker
-from .score import TITLE_SHARE, ActionDoc, Linker, PointDoc, keep_links
+from .score import ON_TOPIC_BY_NAME, TITLE_SHARE, ActionDoc, Linker, PointDoc, keep_links
 from .terms import Analyzer, learn_abbreviations
 
 
@@ -169,7 +169,7 @@ def relink(session: Session, council) -> int:
                 # plan: one that considered its report or names it (shared vocabulary is not enough,
                 # "the plan" of an item on another report is that report's plan)
                 _, reason = linker.item_on_topic(doc)
-                about_plan = bool(via) or reason.startswith("item names the")
+                about_plan = bool(via) or reason.startswith(ON_TOPIC_BY_NAME)
                 for found in scopes[(plan.id, meeting.document_id)].rank(doc, about_plan, via, reason):
                     scope_rows.append((plan, found))
             scored.sort(key=lambda s: (-s.raw, s.action.id))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from .entities import bodies, people
 from .references import References, find_references
 from .report_path import report_numbers
-from .terms import Analyzer, Terms, common_word
+from .terms import HONORIFICS, Analyzer, Terms, common_word
 from .weights import LINK_WEIGHTS
 
 W = LINK_WEIGHTS  # every weight and bar is named and explained in link/weights.py
@@ -47,14 +47,16 @@ RELATIVE, OFF_TOPIC, TITLE_SHARE = W.relative, W.off_topic, W.title_share
 PLAN_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Plan|Strategy)\b")
 # "Dr Smith (Director of Public Health) introduced the report": the role in brackets after a
 # speaker's name says who spoke, not what about; it would tie the point to every action of that service
-SPEAKER_ROLE_RE = re.compile(r"(\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+)"
-                             r"\s*\([^()]{3,120}\)")
+SPEAKER_ROLE_RE = re.compile(rf"(\b{HONORIFICS}\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+)\s*\([^()]{{3,120}}\)")
 # a sentence about the plan as a whole ("the action plan", "the strategy", "these priorities";
 # a named "Corporate Parenting Strategy" is a subject of its own) shares the plan's general words
 # with every action and names its priorities: only a phrase no priority heading uses, a named
 # body or a reference ties such a sentence to one action
 WHOLE_PLAN_RE = re.compile(r"(?i)\b(?:the|this)\s+(?:(?:action|delivery|improvement)\s+)?plan\b|\b(?:the|this)\s+strategy\b"
                            r"|\b(?:these|its|the\s+plan's)\s+priorities\b|\bindicators\s+in\s+the\s+plan\b")
+# how item_on_topic says why an item is about the plan, read again by the rules that depend on it
+ON_TOPIC_BY_REPORT = "item's report is the plan's"
+ON_TOPIC_BY_NAME = "item names the"
 SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -209,11 +211,11 @@ class Linker:
     def item_on_topic(self, point: PointDoc) -> tuple[bool, str]:
         """Is the item about this plan? Its report, its naming of the plan, or its title's words say so."""
         if self.plan_reports & (set(_report_numbers(point.report_refs)) | report_numbers(*point.report_refs)):
-            return True, "item's report is the plan's"
+            return True, ON_TOPIC_BY_REPORT
         plan_title = (self.plan_title or "").lower()
         for m in PLAN_NAME_RE.finditer(" . ".join(filter(None, [point.item_title, point.item_text]))):
             if m.group(0).lower() in plan_title:
-                return True, f"item names the {m.group(0)}"
+                return True, f"{ON_TOPIC_BY_NAME} {m.group(0)}"
         title = self.analyzer.terms(point.item_title)
         words = [t for t in title.counts if "_" not in t]
         if not words:
@@ -233,13 +235,13 @@ class Linker:
         on_topic, reason = self.item_on_topic(point)
         # an item that considered the report carrying the plan is about the whole plan: its title's
         # words are the plan's name, shared by every action, and corroborate none of them
-        self._whole_item = reason.startswith("item's report")
+        whole_item = reason == ON_TOPIC_BY_REPORT
         refs = find_references(point.text)
         statements = sentences(SPEAKER_ROLE_RE.sub(r"\1", point.text or ""))
         queries = []
         # in an item that considered the plan's own report, a sentence naming "the strategy" or "the
         # action plan" speaks of the whole plan (elsewhere it may be a remark on one action's wording)
-        self._whole = [self._whole_item and bool(WHOLE_PLAN_RE.search(s)) for s in statements]
+        whole = [whole_item and bool(WHOLE_PLAN_RE.search(s)) for s in statements]
         for s in statements:
             q = Terms().merge(self.analyzer.terms(s))
             q.merge(title, TITLE_WEIGHT)
@@ -251,7 +253,7 @@ class Linker:
             per: dict[int, SentenceEvidence] = {}
             for k, (query, point_bodies) in enumerate(queries):
                 raw, anchored, evidence, words = self._evidence(i, action, query, point_bodies, refs, background,
-                                                                self._whole[k])
+                                                                whole[k], whole_item)
                 if not on_topic:
                     raw *= OFF_TOPIC
                 if raw > 0:
@@ -271,7 +273,7 @@ class Linker:
                 for t, qw in query.counts.items() if not t.startswith("@") and t in terms.counts}
 
     def _evidence(self, i: int, action: ActionDoc, query: Terms, point_bodies: dict, refs: References,
-                  background: set[str], whole_plan: bool = False):
+                  background: set[str], whole_plan: bool = False, whole_item: bool = False):
         head = self._field_values(query, self.heads[i], ACTION_WEIGHT, self.avg_head)
         best_total, best_values, best_update = -1.0, head, None
         for u, update in enumerate(self.updates[i]):
@@ -375,7 +377,7 @@ class Linker:
             parts.insert(0, f"reference: recommendation {action.rec_number}")
         # one rare word alone turns up by chance: it needs a second specific word, or the item's own
         # topic in the action's wording (a point in an item about fostering, an action about fostering)
-        topic = not getattr(self, "_whole_item", False) and any(t in background for t in own)
+        topic = not whole_item and any(t in background for t in own)
         corroborated = combined or units >= MIN_UNITS or topic
         anchored = bool(anchors) and corroborated
         if not anchored:
