@@ -324,7 +324,25 @@ def report_path(session: Session, item: m.AgendaItem) -> list[dict]:
     return out
 
 
+_PRINTED_REF = re.compile(r"^p(\d+)\.(\d+)$")
+
+
+def _printed_action(session: Session, code: str, plan: str | None, council: str | None) -> dict | None:
+    """An unnumbered action cited by where it is printed ("p5.2"): the same reference links --json gives."""
+    page = int(_PRINTED_REF.match(code).group(1))
+    on_page = m.Document.id.in_(select(m.Action.document_id).where(m.Action.page == page, m.Action.code.is_(None)))
+    doc = _pick_document(session, on_page, plan, council, code, "--plan",
+                         m.Document.id.in_(select(m.Action.document_id)))
+    if doc is None:
+        return None
+    wanted = {ref: action_id for action_id, ref in printed_refs(session, m.Action, doc.id).items()}
+    action = session.get(m.Action, wanted[code]) if code in wanted else None
+    return None if action is None or action.code else _action_result(session, action)
+
+
 def trace_action(session: Session, code: str, plan: str | None = None, council: str | None = None) -> dict | None:
+    if _PRINTED_REF.match(code) and session.scalar(select(m.Action.id).where(m.Action.code == code).limit(1)) is None:
+        return _printed_action(session, code, plan, council)
     # only plans that have this action are candidates, so the default is the newest that does
     has_action = m.Document.id.in_(select(m.Action.document_id).where(m.Action.code == code))
     doc = _pick_document(session, has_action, plan, council, code, "--plan",

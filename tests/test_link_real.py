@@ -85,3 +85,14 @@ def test_scope_links_are_in_the_view(real_db):
         stored = len(s.scalars(select(ScopeLink)).all())
         viewed = s.connection().exec_driver_sql("SELECT COUNT(*) FROM v_scope_links").scalar()
     assert stored and viewed == stored
+
+
+@pytest.mark.slow
+def test_an_unnumbered_action_is_traced_by_where_it_is_printed(real_db):
+    from plantrace.link.trace import all_links, trace_action
+
+    with real_db() as s:
+        cited = next(r["plan"]["action"] for r in all_links(s) if str(r["minutes"]["item"]) == "91")
+        traced = trace_action(s, cited)
+    assert traced["action"]["action"] == cited
+    assert any(str(p["item"]) == "91" for p in traced["points"])
