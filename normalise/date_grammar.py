@@ -216,6 +216,10 @@ def _h_past_n(m: re.Match) -> Atom:
     return Atom(m.start(), m.end(), "past_n", n=n, unit=unit)
 
 
+def _h_past_year(m: re.Match) -> Atom:
+    return Atom(m.start(), m.end(), "past_n", n=1, unit="year")
+
+
 def _h_edge_period(m: re.Match) -> Atom:
     """'end of the year' has no year of its own: it is a period relative to the document."""
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -275,6 +279,8 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"(?i)(?:\byear[\s-]+to[\s-]+date|(?<![a-z])ytd)(?![a-z])(?:\s*\(?\s*(?:in|for|of)?\s*(?:fy\s*)?(?:"
                 + _FY + r"|(?P<y>(?:19|20)\d\d)(?![\d/\-–])))?"), _h_year_to_date),
     (re.compile(r"(?i)\b(?:the\s+)?(?:last|past|previous|preceding)\s+" + _NUM + r"\s+(?P<unit>months?|years?)\b"), _h_past_n),
+    # "in the last year" is the twelve months to date; "last year" alone is the calendar year before
+    (re.compile(r"(?i)\bthe\s+(?:last|past|preceding)\s+(?P<unit>year)\b(?!\s*(?:end|['’]s))"), _h_past_year),
     (re.compile(r"(?i)\b(?P<rel>this|last|next|previous)\s+year\b(?!\s*(?:end|['’]s))"), _h_calendar_period),
     # "within 6 months" as a timescale counts from the document; a "within 4 weeks" standard is no date
     (re.compile(r"(?i)\bwithin\s+(?:the\s+next\s+)?" + _NUM + r"\s+(?P<unit>months?|years?)\b"), _h_next_n),

@@ -210,11 +210,14 @@ def _joinable(left: Atom, right: Atom) -> bool:
 
 def _drop_restatements(text: str, atoms: list[Atom]) -> list[Atom]:
     """'January - March 2018 (Q4)': a yearless period in brackets right after a
-    date only names that date again."""
+    date only names that date again; 'YTD (Apr-Sep 18)' states the year to date's period."""
     out: list[Atom] = []
     for atom in atoms:
-        if (out and atom.yearless and re.fullmatch(r"\s*\(\s*", text[out[-1].end:atom.pos])
-                and re.match(r"\s*\)", text[atom.end:])):
+        bracketed = out and re.fullmatch(r"\s*\(\s*", text[out[-1].end:atom.pos]) and re.match(r"\s*\)", text[atom.end:])
+        if bracketed and atom.yearless:
+            continue
+        if bracketed and out[-1].kind == "ytd" and not atom.yearless:
+            out[-1] = atom  # "YTD (Apr-Sep 18)": the year to date is the period the brackets state
             continue
         out.append(atom)
     return out

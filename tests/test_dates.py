@@ -368,6 +368,9 @@ def test_gold_reports_and_real_timescales(gold):
     ("YTD 2019", "2019-06-10", ("2019-01-01", "2019-06-10")),
     ("over the past two years", "2019-06-10", ("2017-06-11", "2019-06-10")),
     ("this year", "2019-06-10", ("2019-01-01", "2019-12-31")),
+    ("last year", "2019-06-10", ("2018-01-01", "2018-12-31")),
+    ("moves in the last year", "2019-06-10", ("2018-06-11", "2019-06-10")),
+    ("YTD (Apr-Aug 19)", "2019-10-10", ("2019-04-01", "2019-08-31")),
 ])
 def test_periods_counted_back(text, doc_date, expected):
     assert _pairs(normalise_date(text, doc_date)["dates"])[-1] == expected
