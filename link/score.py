@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 from .entities import bodies, people
 from .references import References, find_references
-from .terms import Analyzer, Terms
+from .report_path import report_numbers
+from .terms import HONORIFICS, Analyzer, Terms, common_word
 from .weights import LINK_WEIGHTS
 
 W = LINK_WEIGHTS  # every weight and bar is named and explained in link/weights.py
@@ -44,6 +45,18 @@ RARE_SHARE, RARE_DF, PLAN_WIDE_SHARE = W.rare_share, W.rare_df, W.plan_wide_shar
 COMBINED_UNITS, MIN_UNITS = W.combined_units, W.min_units
 RELATIVE, OFF_TOPIC, TITLE_SHARE = W.relative, W.off_topic, W.title_share
 PLAN_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Plan|Strategy)\b")
+# "Dr Smith (Director of Public Health) introduced the report": the role in brackets after a
+# speaker's name says who spoke, not what about; it would tie the point to every action of that service
+SPEAKER_ROLE_RE = re.compile(rf"(\b{HONORIFICS}\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+)\s*\([^()]{{3,120}}\)")
+# a sentence about the plan as a whole ("the action plan", "the strategy", "these priorities";
+# a named "Corporate Parenting Strategy" is a subject of its own) shares the plan's general words
+# with every action and names its priorities: only a phrase no priority heading uses, a named
+# body or a reference ties such a sentence to one action
+WHOLE_PLAN_RE = re.compile(r"(?i)\b(?:the|this)\s+(?:(?:action|delivery|improvement)\s+)?plan\b|\b(?:the|this)\s+strategy\b"
+                           r"|\b(?:these|its|the\s+plan's)\s+priorities\b|\bindicators\s+in\s+the\s+plan\b")
+# how item_on_topic says why an item is about the plan, read again by the rules that depend on it
+ON_TOPIC_BY_REPORT = "item's report is the plan's"
+ON_TOPIC_BY_NAME = "item names the"
 SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -197,12 +210,12 @@ class Linker:
     # -- the item the point sits in -------------------------------------------------------------
     def item_on_topic(self, point: PointDoc) -> tuple[bool, str]:
         """Is the item about this plan? Its report, its naming of the plan, or its title's words say so."""
-        if self.plan_reports & set(_report_numbers(point.report_refs)):
-            return True, "item's report is the plan's"
+        if self.plan_reports & (set(_report_numbers(point.report_refs)) | report_numbers(*point.report_refs)):
+            return True, ON_TOPIC_BY_REPORT
         plan_title = (self.plan_title or "").lower()
         for m in PLAN_NAME_RE.finditer(" . ".join(filter(None, [point.item_title, point.item_text]))):
             if m.group(0).lower() in plan_title:
-                return True, f"item names the {m.group(0)}"
+                return True, f"{ON_TOPIC_BY_NAME} {m.group(0)}"
         title = self.analyzer.terms(point.item_title)
         words = [t for t in title.counts if "_" not in t]
         if not words:
@@ -219,10 +232,16 @@ class Linker:
     def rank(self, point: PointDoc) -> list[Scored]:
         title = self.analyzer.terms(point.item_title)
         background = {t for t in title.counts if "_" not in t and not t.startswith("@")}
-        on_topic, _ = self.item_on_topic(point)
+        on_topic, reason = self.item_on_topic(point)
+        # an item that considered the report carrying the plan is about the whole plan: its title's
+        # words are the plan's name, shared by every action, and corroborate none of them
+        whole_item = reason == ON_TOPIC_BY_REPORT
         refs = find_references(point.text)
-        statements = sentences(point.text)
+        statements = sentences(SPEAKER_ROLE_RE.sub(r"\1", point.text or ""))
         queries = []
+        # in an item that considered the plan's own report, a sentence naming "the strategy" or "the
+        # action plan" speaks of the whole plan (elsewhere it may be a remark on one action's wording)
+        whole = [whole_item and bool(WHOLE_PLAN_RE.search(s)) for s in statements]
         for s in statements:
             q = Terms().merge(self.analyzer.terms(s))
             q.merge(title, TITLE_WEIGHT)
@@ -233,7 +252,8 @@ class Linker:
         for i, action in enumerate(self.actions):
             per: dict[int, SentenceEvidence] = {}
             for k, (query, point_bodies) in enumerate(queries):
-                raw, anchored, evidence, words = self._evidence(i, action, query, point_bodies, refs, background)
+                raw, anchored, evidence, words = self._evidence(i, action, query, point_bodies, refs, background,
+                                                                whole[k], whole_item)
                 if not on_topic:
                     raw *= OFF_TOPIC
                 if raw > 0:
@@ -253,7 +273,7 @@ class Linker:
                 for t, qw in query.counts.items() if not t.startswith("@") and t in terms.counts}
 
     def _evidence(self, i: int, action: ActionDoc, query: Terms, point_bodies: dict, refs: References,
-                  background: set[str]):
+                  background: set[str], whole_plan: bool = False, whole_item: bool = False):
         head = self._field_values(query, self.heads[i], ACTION_WEIGHT, self.avg_head)
         best_total, best_values, best_update = -1.0, head, None
         for u, update in enumerate(self.updates[i]):
@@ -286,13 +306,17 @@ class Linker:
             return (q >= 1.0 and p >= 1.0) or ("_" in t and max(q, p) >= 1.0 and min(q, p) > 0)
 
         specific = [t for t in own if written(t) and not all(w in background for w in _words_of(t.lstrip("#")))]
+        if whole_plan:  # the plan's priorities named in a sentence about the plan: not one action's subject
+            specific = [t for t in specific if t not in self.rec_df or t.startswith("#")]
         general = {t for t in specific if self.plan_wide(t)}
         clean = [t for t in specific if t not in general and not any(w in background for w in _words_of(t.lstrip("#")))]
         # a bigram is two words coinciding in order, an abbreviation or a word one; the plan's
         # general vocabulary coincides too easily to count
         units = sum(2 if "_" in t else 1 for t in specific if t not in general)
         # the item's own topic cannot anchor: in an item about fostering every point says "foster carers"
-        anchors = [t for t in clean if self.distinctive(t)]
+        anchors = [t for t in clean if self.distinctive(t)
+                   and not common_word(t, query.surface.get(t), W.common_zipf)
+                   and not (whole_plan and "_" not in t and not t.startswith("#"))]
         combined = False
         if not anchors and clean and sum(2 if "_" in t else 1 for t in specific) >= COMBINED_UNITS:
             # no single rare word, but the shared words, said together in the action's headline and one
@@ -353,7 +377,8 @@ class Linker:
             parts.insert(0, f"reference: recommendation {action.rec_number}")
         # one rare word alone turns up by chance: it needs a second specific word, or the item's own
         # topic in the action's wording (a point in an item about fostering, an action about fostering)
-        corroborated = combined or units >= MIN_UNITS or any(t in background for t in own)
+        topic = not whole_item and any(t in background for t in own)
+        corroborated = combined or units >= MIN_UNITS or topic
         anchored = bool(anchors) and corroborated
         if not anchored:
             parts.append("not linked: one rare word, nothing else specific" if anchors else

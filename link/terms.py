@@ -265,3 +265,18 @@ class Analyzer:
                 out.add(previous[0] + "_" + term, weight, previous[1] + " " + low)
             previous = (term, low)
         return out
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def common_word(term: str, surface: str | None, zipf: float) -> bool:
+    """A single word at least this common in English (wordfreq's Zipf scale), which names no
+    subject of its own; phrases, abbreviations and people never are."""
+    if "_" in term or term.startswith(("#", "@")):
+        return False
+    return _zipf((surface or term).lower()) >= zipf

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantrace.store import models as m
+from plantrace.store.plans_models import Indicator
+from plantrace.store.scope_links_models import ScopeLink
 from plantrace.store.versions import latest_ids_query
 
 
@@ -82,11 +84,37 @@ def _pick_document(session: Session, kind_filter, wanted: str | None, council: s
     return docs[0] if docs else None
 
 
-def all_links(session: Session) -> list[dict]:
+def _top(row) -> float:
+    box = getattr(row, "bbox", None)
+    return box[1] if isinstance(box, (list, tuple)) and len(box) > 1 else float("inf")
+
+
+def printed_refs(session: Session, model, document_id: int) -> dict[int, str]:
+    """How to cite a plan's actions (or recommendations) that the plan does not number: by where
+    they are printed, "p5.2" being the second from the top of page 5. Numbered ones keep their number."""
+    rows = list(session.scalars(select(model).where(model.document_id == document_id)))
+    out: dict[int, str] = {}
+    by_page: dict = {}
+    for row in sorted(rows, key=lambda r: (r.page or 0, _top(r), r.seq)):
+        by_page.setdefault(row.page, []).append(row)
+    for page, on_page in by_page.items():
+        for k, row in enumerate(on_page, start=1):
+            out[row.id] = f"p{page}.{k}" if page else f"#{row.seq + 1}"
+    return out
+
+
+def action_ref(action: m.Action, refs: dict[int, str]) -> str | None:
+    return action.code or refs.get(action.id)
+
+
+def all_links(session: Session, scope: bool = False) -> list[dict]:
     """Every stored link as the output contract shapes it, best first within each point.
 
     The plan side also names the action's recommendation (an extra field), so an
-    analyst can count links per recommendation without a second query."""
+    analyst can count links per recommendation without a second query. An action
+    the plan does not number is cited by where it is printed ("p5.2").
+    With ``scope``, the links of points to a whole recommendation, indicator or
+    plan follow, each with its ``level`` (an action link is one without)."""
     current = latest_ids_query()
     rows = session.execute(
         select(m.Link, m.MinutePoint, m.AgendaItem, m.Action, m.Recommendation.number)
@@ -97,13 +125,59 @@ def all_links(session: Session) -> list[dict]:
         .where(m.MinutePoint.document_id.in_(current), m.Action.document_id.in_(current))
         .order_by(m.MinutePoint.document_id, m.AgendaItem.seq, m.MinutePoint.seq, m.Link.rank)).all()
     docs = {d.id: d for d in session.scalars(select(m.Document))}
+    refs: dict[int, dict[int, str]] = {}
     out = []
     for link, point, item, action, rec_number in rows:
+        if action.document_id not in refs:
+            refs[action.document_id] = printed_refs(session, m.Action, action.document_id)
         out.append({
             "minutes": {"source": _source(docs[point.document_id]), "item": item.number, "point": point.label},
-            "plan": {"source": _source(docs[action.document_id]), "action": action.code,
-                     "recommendation": rec_number},
+            "plan": {"source": _source(docs[action.document_id]), "action": action_ref(action, refs[action.document_id]),
+                     "recommendation": rec_number, "action_text": action.text, "page": action.page},
             "score": round(link.score, 3), "evidence": link.evidence or "",
+        })
+    if scope:
+        out.extend(scope_links(session))
+    return out
+
+
+def _scope_target(session: Session, link: ScopeLink, docs: dict, rec_refs: dict) -> dict:
+    plan = session.get(m.Plan, link.plan_id) if link.plan_id else None
+    target: dict = {"source": _source(docs[plan.document_id]) if plan else None,
+                    "plan_title": plan.title if plan else None}
+    if link.recommendation_id:
+        rec = session.get(m.Recommendation, link.recommendation_id)
+        if rec.document_id not in rec_refs:
+            rec_refs[rec.document_id] = printed_refs(session, m.Recommendation, rec.document_id)
+        target["recommendation"] = rec.number or rec_refs[rec.document_id].get(rec.id)
+        target["recommendation_text"] = rec.text
+        target["page"] = rec.page
+    if link.indicator_id:
+        ind = session.get(Indicator, link.indicator_id)
+        target["source"] = _source(docs[ind.document_id])
+        target["indicator"] = ind.name
+        target["page"] = ind.page
+    return target
+
+
+def scope_links(session: Session, point_id: int | None = None) -> list[dict]:
+    """Links of points to a whole recommendation or priority, an indicator or a plan, best first."""
+    current = latest_ids_query()
+    query = (select(ScopeLink, m.MinutePoint, m.AgendaItem)
+             .join(m.MinutePoint, m.MinutePoint.id == ScopeLink.minute_point_id)
+             .join(m.AgendaItem, m.AgendaItem.id == m.MinutePoint.agenda_item_id)
+             .where(m.MinutePoint.document_id.in_(current)))
+    if point_id is not None:
+        query = query.where(ScopeLink.minute_point_id == point_id)
+    docs = {d.id: d for d in session.scalars(select(m.Document))}
+    rec_refs: dict = {}
+    out = []
+    for link, point, item in session.execute(query.order_by(m.MinutePoint.document_id, m.AgendaItem.seq,
+                                                            m.MinutePoint.seq, ScopeLink.rank)).all():
+        out.append({
+            "minutes": {"source": _source(docs[point.document_id]), "item": item.number, "point": point.label},
+            "plan": _scope_target(session, link, docs, rec_refs),
+            "level": link.level, "score": round(link.score, 3), "evidence": link.evidence or "", "via": link.via,
         })
     return out
 
@@ -151,7 +225,8 @@ def _action_dict(session: Session, action: m.Action, docs: dict) -> dict:
         })
     return {
         "source": _source(docs[action.document_id]), "document_id": action.document_id,
-        "council": docs[action.document_id].council, "action": action.code,
+        "council": docs[action.document_id].council,
+        "action": action_ref(action, printed_refs(session, m.Action, action.document_id)),
         "page": action.page, "bbox": action.bbox, "text": action.text, "raw": action.raw, "status": action.status,
         "recommendation": {"number": rec.number, "text": rec.text, "page": rec.page} if rec else None,
         "updates": updates,
@@ -221,10 +296,53 @@ def _point_result(session: Session, point: m.MinutePoint, item: m.AgendaItem, do
         links.append({"rank": link.rank, "score": round(link.score, 3), "evidence": link.evidence,
                       "action_id": action.id, **_action_dict(session, action, docs)})
     return {"point": {"minute_point_id": point.id, **_point_dict(point, item, doc)}, "links": links,
+            "scope_links": scope_links(session, point.id), "path": report_path(session, item),
             "votes": item_votes(session, item)}
 
 
+def report_path(session: Session, item: m.AgendaItem) -> list[dict]:
+    """Minute item -> the reports it considered -> the plans those reports carry, as stored."""
+    from .report_path import carried_reports, item_reports
+
+    wanted = item_reports(item.title, item.report_refs, item.text)
+    if not wanted:
+        return []
+    doc = session.get(m.Document, item.document_id)
+    current = latest_ids_query()
+    out = []
+    candidates = session.scalars(select(m.Document).where(m.Document.id.in_(current),
+                                                          m.Document.council == doc.council if doc.council
+                                                          else m.Document.council.is_(None)))
+    for other in candidates:
+        first = list(session.scalars(select(m.Page.text).where(m.Page.document_id == other.id)
+                                     .order_by(m.Page.number).limit(2)))
+        shared = sorted(wanted & carried_reports(other.path, [t or "" for t in first]))
+        if shared and other.id != doc.id and other.kind not in ("agenda", "minutes", "pack"):
+            plan = session.scalar(select(m.Plan).where(m.Plan.document_id == other.id).limit(1))
+            out.append({"report": shared[0], "document_id": other.id, "source": _source(other), "kind": other.kind,
+                        "title": other.title, "plan_id": plan.id if plan else None})
+    return out
+
+
+_PRINTED_REF = re.compile(r"^p(\d+)\.(\d+)$")
+
+
+def _printed_action(session: Session, code: str, plan: str | None, council: str | None) -> dict | None:
+    """An unnumbered action cited by where it is printed ("p5.2"): the same reference links --json gives."""
+    page = int(_PRINTED_REF.match(code).group(1))
+    on_page = m.Document.id.in_(select(m.Action.document_id).where(m.Action.page == page, m.Action.code.is_(None)))
+    doc = _pick_document(session, on_page, plan, council, code, "--plan",
+                         m.Document.id.in_(select(m.Action.document_id)))
+    if doc is None:
+        return None
+    wanted = {ref: action_id for action_id, ref in printed_refs(session, m.Action, doc.id).items()}
+    action = session.get(m.Action, wanted[code]) if code in wanted else None
+    return None if action is None or action.code else _action_result(session, action)
+
+
 def trace_action(session: Session, code: str, plan: str | None = None, council: str | None = None) -> dict | None:
+    if _PRINTED_REF.match(code) and session.scalar(select(m.Action.id).where(m.Action.code == code).limit(1)) is None:
+        return _printed_action(session, code, plan, council)
     # only plans that have this action are candidates, so the default is the newest that does
     has_action = m.Document.id.in_(select(m.Action.document_id).where(m.Action.code == code))
     doc = _pick_document(session, has_action, plan, council, code, "--plan",

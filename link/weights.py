@@ -40,6 +40,29 @@ class LinkWeights:
     relative: float = 0.6        # a further link for the same sentence needs this share of the best one's evidence
     off_topic: float = 0.35      # evidence multiplier for points in items that are not about the plan
     title_share: float = 0.6     # share of an item title's words that must be plan vocabulary for an on-topic item
+    # a single word this common in English (wordfreq's Zipf scale; 4.8 is about once in 16,000
+    # words: "effort", "issues", "health") names no subject of its own, however rare in the plan:
+    # it cannot be the anchor of a link (it still counts inside a phrase and as evidence)
+    common_zipf: float = 4.8
 
 
 LINK_WEIGHTS = LinkWeights()
+
+
+@dataclass(frozen=True)
+class ScopeWeights:
+    """Links to something broader than one action: a recommendation or priority as a whole, a
+    scorecard's indicator, the whole plan (``link/scope.py``)."""
+
+    # a word names a recommendation or indicator when at most this share of the plan's
+    # recommendations (or indicators) use it, and never more than ``rare_targets`` of them
+    rare_share: float = 0.2
+    rare_targets: int = 3
+    min_units: int = 2           # words' worth a sentence must share with the target (a phrase counts as two)
+    relative: float = 0.6        # a further target for the same sentence needs this share of the best one's evidence
+    scale: float = 6.0           # raw evidence at which the shown score reaches 1 - 1/e
+    plan_score: float = 0.9      # a point of an item that considered the plan's report and speaks of the plan
+    plan_named_score: float = 0.7  # a point that speaks of the plan in an item whose title names it
+
+
+SCOPE_WEIGHTS = ScopeWeights()

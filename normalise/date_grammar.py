@@ -38,9 +38,9 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue
 _ORD = r"(?:\s*(?:st|nd|rd|th))?"
 # A year after a month: four digits, or two digits that are not part of a
 # longer number, a time, a decimal or a fraction.
-_YEAR = r"(?P<y>(?:19|20)\d\d(?![\d/%])|['’]?\d\d(?![\d/%]|[.:]\d|\s*[ap]\.?m\b))"
+_YEAR = r"(?P<y>(?:19|20)\d\d(?![\d/%])|['‘’]?\d\d(?![\d/%]|[.:]\d|\s*[ap]\.?m\b))"
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_FY = r"(?P<a>(?:19|20)\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)\d\d|\d\d)(?![\d/.%]|-\d)"
+_FY = r"(?P<a>(?:19|20)\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)\d\d|\d\d)(?![\d/%]|\.\d|-\d)"
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Atom:
 
     pos: int
     end: int
-    kind: str  # day, dayrange, month, quarter, fy, year, season, next_n, period, time, fixed, range
+    kind: str  # day, dayrange, month, quarter, fy, years, year, season, next_n, past_n, ytd, period, time, fixed, range
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -86,7 +86,7 @@ def _month(m: re.Match, group: str = "mon") -> int:
 def _year_field(text: str | None) -> tuple[int | None, bool]:
     if not text:
         return None, False
-    digits = text.lstrip("'’")
+    digits = text.lstrip("'‘’")
     return int(digits), len(digits) == 2
 
 
@@ -155,6 +155,11 @@ def _h_fy(m: re.Match) -> Atom | None:
     b = int(b_text) if len(b_text) == 4 else a // 100 * 100 + int(b_text)
     if b <= a or b - a > 10:
         return None
+    if len(b_text) == 4 and b - a > 1 and not m.group(0)[:1].isalpha():
+        # "2017 - 2020", "2024-2029": a plan or strategy written with two full years
+        # spans those calendar years inclusive ("a 4 year plan"); a financial-year
+        # span is written short ("2016-19") or names one year ("2019/2020").
+        return Atom(m.start(), m.end(), "years", year=a, fy_end=b)
     return Atom(m.start(), m.end(), "fy", fy=a, fy_end=b)
 
 
@@ -185,6 +190,34 @@ def _h_period(m: re.Match) -> Atom:
     rel = m.group("rel").lower()
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
     return Atom(m.start(), m.end(), "period", relation=rel, unit=unit)
+
+
+def _h_calendar_period(m: re.Match) -> Atom:
+    """Prose 'this year' / 'last year' is a calendar year; a financial year is named as such."""
+    return Atom(m.start(), m.end(), "period", relation=m.group("rel").lower(), unit="calendar year")
+
+
+def _h_year_to_date(m: re.Match) -> Atom:
+    """'year to date', 'YTD', 'YTD 2018', 'Year to date in 2018/19': from the start of the
+    year to the period reported on (the financial year unless a calendar year is named)."""
+    atom = Atom(m.start(), m.end(), "ytd")
+    if m.group("a"):
+        atom.fy = int(m.group("a"))
+    elif m.group("y"):
+        atom.year = int(m.group("y"))
+    return atom
+
+
+def _h_past_n(m: re.Match) -> Atom:
+    """'the last 12 months', 'the past two years': the run of whole months up to the period reported on."""
+    n_text = m.group("n").lower()
+    n = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text]
+    unit = m.group("unit").lower().rstrip("s")
+    return Atom(m.start(), m.end(), "past_n", n=n, unit=unit)
+
+
+def _h_past_year(m: re.Match) -> Atom:
+    return Atom(m.start(), m.end(), "past_n", n=1, unit="year")
 
 
 def _h_edge_period(m: re.Match) -> Atom:
@@ -243,6 +276,14 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
                 + _FY + r"\s*\)?)?"), _h_quarter),
     (re.compile(r"(?i)\b(?P<mod>end|beginning|start)\s+of\s+(?:the\s+|this\s+)?(?P<unit>financial\s+year|calendar\s+year|year|month|quarter)\b(?!\s*\d)"), _h_edge_period),
     (re.compile(r"(?i)\byear[\s-]end\b"), _h_year_end),
+    (re.compile(r"(?i)(?:\byear[\s-]+to[\s-]+date|(?<![a-z])ytd)(?![a-z])(?:\s*\(?\s*(?:in|for|of)?\s*(?:fy\s*)?(?:"
+                + _FY + r"|(?P<y>(?:19|20)\d\d)(?![\d/\-–])))?"), _h_year_to_date),
+    (re.compile(r"(?i)\b(?:the\s+)?(?:last|past|previous|preceding)\s+" + _NUM + r"\s+(?P<unit>months?|years?)\b"), _h_past_n),
+    # "in the last year" is the twelve months to date; "last year" alone is the calendar year before
+    (re.compile(r"(?i)\bthe\s+(?:last|past|preceding)\s+(?P<unit>year)\b(?!\s*(?:end|['’]s))"), _h_past_year),
+    (re.compile(r"(?i)\b(?P<rel>this|last|next|previous)\s+year\b(?!\s*(?:end|['’]s))"), _h_calendar_period),
+    # "within 6 months" as a timescale counts from the document; a "within 4 weeks" standard is no date
+    (re.compile(r"(?i)\bwithin\s+(?:the\s+next\s+)?" + _NUM + r"\s+(?P<unit>months?|years?)\b"), _h_next_n),
     (re.compile(r"(?i)\b(?:the\s+)?next\s+" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?)\b"), _h_next_n),
     (re.compile(r"(?i)\b(?P<rel>this|next|last|previous|current)\s+(?P<unit>financial\s+year|month|quarter)\b"), _h_period),
     (re.compile(r"(?i)" + _MON + r"(?:['’]s)?(?:\s*,?\s*|\s*[-/]\s*)" + _YEAR), _h_month_year),
@@ -253,7 +294,8 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
 ]
 
 _MODIFIER_BEFORE = re.compile(
-    r"(?i)(?:\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+)"
+    r"(?i)(?:\b(?P<p>latter|later|last|early|earlier|first|middle)\s+part\s+of\s+(?:the\s+)?(?:month\s+of\s+)?"
+    r"|\b(?P<a>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|\b(?P<b>mid|early|late|end)(?:\s*-\s*|\s+)"
     r"|(?<![\w/])(?P<w>w/c|w/b|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?)\.?:?\s*"
     r"|(?<![\w/])(?P<we>w/e|week\s+ending(?:\s+on)?)\.?:?\s*)$")
 
@@ -290,7 +332,12 @@ def _attach_modifier(atom: Atom, text: str) -> None:
         atom.modifier = "week" if m.group("w") else "week_ending"
         atom.pos = m.start()
         return
-    word = (m.group("a") or m.group("b")).lower()
+    if m.group("p"):
+        # "the latter part of October": the last third of the month, as "late October"
+        word = {"latter": "late", "later": "late", "last": "late", "earlier": "early", "first": "early",
+                "middle": "mid"}.get(m.group("p").lower(), m.group("p").lower())
+    else:
+        word = (m.group("a") or m.group("b")).lower()
     atom.modifier = {"beginning": "start", "middle": "mid"}.get(word, word)
     atom.pos = m.start()
     atom.label = False

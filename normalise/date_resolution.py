@@ -12,7 +12,19 @@ it is the part most open to judgement):
 * a lone abbreviated label ("Jun", "Q1") is a column or series label of
   reported figures, which are in the past: the latest one already ended;
 * a spelt-out "Quarter 4" in a plan is a quarter of the current financial year;
-* "next"/"last"/"this" shift accordingly.
+* "next"/"last"/"this" shift accordingly;
+* a period counted back ("the previous month", "the last 12 months", "year to
+  date") is counted from the period the text reports on when it names one
+  before it ("at the end of September ... the previous month" is August), else
+  from the document's stated reporting period, else from its date
+  (see ``dates.normalise_date``);
+* prose "this year" / "last year" is a calendar year; a financial year is
+  named as such ("this financial year"), and "end of the year" in a plan is the
+  financial year end;
+* two full years a span apart ("2017 - 2020") are those calendar years
+  inclusive; a short span ("2016-19") or one year written twice ("2019/2020")
+  is financial;
+* "Ongoing" carries no date and is not TBC: nothing is awaited.
 """
 from __future__ import annotations
 
@@ -109,6 +121,27 @@ def _fy(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
     return start, end, "financial_year" if atom.fy_end == atom.fy + 1 else "range"
 
 
+def _years(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
+    """'2017 - 2020': whole calendar years, first to last inclusive."""
+    return P.year_span(atom.year)[0], P.year_span(atom.fy_end)[1], "range"
+
+
+def _year_to_date(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
+    """From the start of the named (or current financial) year to ``ref``, the end of the
+    period reported on; a year already over runs to its own end."""
+    if atom.year is not None:
+        start, end = P.year_span(atom.year)
+    else:
+        start, end = P.fy_span(atom.fy if atom.fy is not None else P.fy_start_year(ref))
+    return start, min(end, max(ref, start)), "range"
+
+
+def _past_n(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
+    """'the last 12 months' up to ``ref``: the mirror of 'the next 12 months'."""
+    months = atom.n * (12 if atom.unit == "year" else 1)
+    return P.add_months(ref, -months) + dt.timedelta(days=1), ref, "range"
+
+
 def _year_span(atom: Atom, ref: dt.date, qualifier: str | None) -> Resolved:
     return (*P.year_span(atom.year), "year")
 
@@ -201,6 +234,6 @@ def _apply_modifier(span: Resolved, modifier: str | None) -> Resolved:
 
 _RESOLVERS = {
     "day": _day, "dayrange": _dayrange, "month": _month, "quarter": _quarter, "fy": _fy,
-    "year": _year_span, "season": _season, "next_n": _next_n, "period": _period,
+    "year": _year_span, "years": _years, "ytd": _year_to_date, "past_n": _past_n, "season": _season, "next_n": _next_n, "period": _period,
     "time": _time, "fixed": _fixed, "range": _range,
 }

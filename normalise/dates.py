@@ -31,14 +31,77 @@ _INLINE_TAG = re.compile(r"(?i)</?(?:sup|sub|b|i|em|strong|span|u|font)\b[^>]*>"
 _BLOCK_TAG = re.compile(r"<[^>]+>")
 _RECURRENCE = re.compile(r"(?i)\b(?:each|every|per)\s+(?:year|month|quarter|term)\b|\bannually\b|\byearly\b")
 _CLAUSE_BREAK = re.compile(r"[.;\n]\s")
+# A month, day or quarter already over, named in the text, is the period its figures
+# report on; a year or a span is too broad to count "the previous month" from.
+_REPORTED_GRANULARITIES = ("day", "month", "quarter", "mid-month", "early-month", "late-month")
 
 
-def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
+def _counts_back(atom: Atom) -> bool:
+    """Periods counted back from the period reported on, not from the document date."""
+    return atom.kind in ("ytd", "past_n") or (atom.kind == "period" and atom.relation in ("last", "previous"))
+
+
+def _reported_until(period: str | dt.date | None, ref: dt.date) -> dt.date:
+    """Last day of the document's stated reporting period, or its date when it states none."""
+    if period is None or period == "":
+        return ref
+    if isinstance(period, dt.date):
+        return period
+    try:
+        return dt.date.fromisoformat(str(period)[:10])
+    except ValueError:
+        pass
+    spans = [d for d in normalise_date(str(period), ref)["dates"]]
+    return dt.date.fromisoformat(spans[-1]["end"]) if spans else ref
+
+
+def _share_list_year_nearest(text: str, atoms: list[Atom], qualifiers: list, ref: dt.date) -> None:
+    """'During the months of May, June and July': a list of months with no year names
+    one stretch of time, so all take one year; the last is placed as a lone month would
+    be and those before it precede it ("November, December and January" crosses a year)."""
+    from .date_resolution import month_year
+
+    i = len(atoms) - 1
+    while i > 0:
+        last = atoms[i]
+        if not (_yearless_month(last, ref)):
+            i -= 1
+            continue
+        j = i
+        while j > 0 and _yearless_month(atoms[j - 1], ref) and _LIST_GAP.match(text[atoms[j - 1].end:atoms[j].pos]):
+            j -= 1
+        if j < i:
+            plain = Atom(last.pos, last.end, "month", month=last.month, relation=last.relation, label=last.label)
+            year = month_year(plain, ref, qualifiers[i])
+            for k in range(i, j - 1, -1):
+                atom = atoms[k]
+                if k < i and atom.month > atoms[k + 1].month:
+                    year -= 1
+                atom.year, atom.two_digit_year, atom.word_follows, atom.label = year, False, False, False
+        i = j - 1
+
+
+def _yearless_month(atom: Atom, ref: dt.date) -> bool:
+    """A month with no year, or with a number after it that is a count, not a year ("July 26 children")."""
+    if atom.kind != "month" or atom.relation is not None or atom.modifier:
+        return False
+    if atom.year is None:
+        return True
+    return atom.two_digit_year and atom.word_follows and not -10 <= 2000 + atom.year - ref.year <= 5
+
+
+def normalise_date(text: str, doc_date: dt.date | str | None = None,
+                   period: str | dt.date | None = None) -> dict:
     """All dates in ``text`` in reading order, plus whether it says TBC.
 
     ``doc_date`` anchors everything without a year; without it, today is used.
+    ``period`` is the period the document reports on when it states one ("September
+    2018", or its last day): periods counted back ("the previous month", "year to
+    date", "the last 12 months") are counted from its end rather than from the
+    document's date, unless the text itself names the period just before them.
     """
     ref = _as_date(doc_date)
+    reported = _reported_until(period, ref)
     original, text = text, in_context(_strip_markup(text))
     atoms = find_atoms(text)
     atoms = _attach_times(text, atoms)
@@ -47,6 +110,7 @@ def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
     atoms = _drop_restatements(text, atoms)
     atoms = _drop_recurring(text, atoms)
     qualifiers = attach_qualifiers(text, atoms)
+    _share_list_year_nearest(text, atoms, qualifiers, ref)
     dates = []
     last_day: dt.date | None = None
     for atom, qualifier in zip(atoms, qualifiers):
@@ -54,7 +118,8 @@ def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
             day = last_day or ref
             span = (day, day, "time")
         else:
-            span = resolve(atom.parts[0] if atom.kind == "time" else atom, ref, qualifier)
+            base = reported if _counts_back(atom) else ref
+            span = resolve(atom.parts[0] if atom.kind == "time" else atom, base, qualifier)
             if span is None:
                 continue
             if atom.kind == "time":
@@ -62,6 +127,8 @@ def normalise_date(text: str, doc_date: dt.date | str | None = None) -> dict:
         start, end, granularity = span
         if granularity == "day":
             last_day = start
+        if granularity in _REPORTED_GRANULARITIES and end <= ref and atom.kind != "period":
+            reported = end  # the text names the period it reports on
         entry = {"start": start.isoformat(), "end": end.isoformat(), "granularity": granularity,
                  "qualifier": qualifier}
         if granularity == "time":
@@ -137,16 +204,20 @@ def _merge_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 def _joinable(left: Atom, right: Atom) -> bool:
-    return left.kind not in ("time", "next_n", "range") and right.kind not in ("time", "next_n", "range")
+    loose = ("time", "next_n", "past_n", "ytd", "range")
+    return left.kind not in loose and right.kind not in loose
 
 
 def _drop_restatements(text: str, atoms: list[Atom]) -> list[Atom]:
     """'January - March 2018 (Q4)': a yearless period in brackets right after a
-    date only names that date again."""
+    date only names that date again; 'YTD (Apr-Sep 18)' states the year to date's period."""
     out: list[Atom] = []
     for atom in atoms:
-        if (out and atom.yearless and re.fullmatch(r"\s*\(\s*", text[out[-1].end:atom.pos])
-                and re.match(r"\s*\)", text[atom.end:])):
+        bracketed = out and re.fullmatch(r"\s*\(\s*", text[out[-1].end:atom.pos]) and re.match(r"\s*\)", text[atom.end:])
+        if bracketed and atom.yearless:
+            continue
+        if bracketed and out[-1].kind == "ytd" and not atom.yearless:
+            out[-1] = atom  # "YTD (Apr-Sep 18)": the year to date is the period the brackets state
             continue
         out.append(atom)
     return out

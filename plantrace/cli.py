@@ -339,11 +339,15 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", metavar="FILE",
 def normalise_date_cmd(text: str = typer.Argument(..., metavar="TEXT", help='A date expression, e.g. "End of May 2017"'),
                        doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD",
                                                               help="The document's date, for years left out"),
+                       period: Optional[str] = typer.Option(
+                           None, "--period", metavar="PERIOD",
+                           help='The period the document reports on, e.g. "September 2018": '
+                                '"the previous month", "year to date" count back from its end'),
                        json_out: bool = JsonOption):
     """Normalise a date expression ("Q4 2017/18", "May 17", "End of May 2017") into intervals."""
     from plantrace.normalise.dates import normalise_date
 
-    result = normalise_date(text, doc_date)
+    result = normalise_date(text, doc_date, period)
     if json_out:
         _print_json(result)
         return

@@ -15,14 +15,17 @@ from .cli import (EXIT_NOT_FOUND, EXIT_NOTHING_DONE, DbOption, JsonOption, _prin
 from .safe_text import shown
 
 
-@app.command(epilog=example("plantrace links --db council.db", "plantrace links --json | jq '.[0]'"))
-def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json", help="Print the links as JSON")):
+@app.command(epilog=example("plantrace links --db council.db", "plantrace links --json | jq '.[0]'",
+                            "plantrace links --scope --json"))
+def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--json", help="Print the links as JSON"),
+          scope: bool = typer.Option(False, "--scope", help="Also the links to a whole recommendation or priority, "
+                                                           "an indicator or a plan (each with its level)")):
     """Stored links from minute points to plan actions, best first for each point."""
     from plantrace.link.trace import all_links
 
     _, Session_ = open_read(db)
     with Session_() as session:
-        rows = all_links(session)
+        rows = all_links(session, scope=scope)
     if json_out:
         _print_json(rows)
         return
@@ -30,8 +33,11 @@ def links(db: Optional[str] = DbOption, json_out: bool = typer.Option(False, "--
     for col in ("minutes", "item", "point", "plan", "action", "score", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
+        plan = r["plan"]
+        target = plan.get("action") or (f"{r['level']} {plan.get('recommendation') or plan.get('indicator') or ''}"
+                                        if r.get("level") else "")
         table.add_row(shown(r["minutes"]["source"]), escape(str(r["minutes"]["item"])), escape(r["minutes"]["point"] or ""),
-                      shown(r["plan"]["source"]), escape(r["plan"]["action"] or ""), f"{r['score']:.2f}",
+                      shown(plan.get("source") or ""), escape(target.strip()), f"{r['score']:.2f}",
                       escape(r["evidence"]))
     console.print(table)
 
@@ -126,11 +132,20 @@ def trace(point: Optional[str] = typer.Argument(None, metavar="POINT", help='A m
                             subtitle=escape(p.get("item_title") or ""), title_align="left"))
         for vote in result.get("votes") or []:
             console.print(_vote_line(vote), highlight=False)
+        for step in result.get("path") or []:
+            console.print(f"[dim]item {escape(str(p['item']))} considered report {escape(step['report'])} → "
+                          f"{shown(step['source'])} ({escape(step['kind'] or '')})[/dim]", highlight=False)
         if not result["links"]:
             console.print("[dim]no plan action linked to this point[/dim]")
         for link in result["links"]:
             console.print(_action_panel(link, f"[green]score {link['score']:.2f}[/green] · "
                                               f"evidence: {escape(link['evidence'] or '')}"))
+        for link in result.get("scope_links") or []:
+            target = link["plan"]
+            name = target.get("recommendation_text") or target.get("indicator") or target.get("plan_title") or ""
+            console.print(f"[bold]{escape(link['level'])}[/bold] {escape(name[:100])} · "
+                          f"[green]score {link['score']:.2f}[/green] · evidence: {escape(link['evidence'])}",
+                          highlight=False)
         _print_snapshots(result)
         return
     a = result["action"]

@@ -362,3 +362,4 @@ from plantrace.store import ocr_models  # noqa: E402,F401  (pages read by OCR; r
 from . import packs_models  # noqa: E402,F401  (packs, sources and meetings: their own module)
 from plantrace.store.minutes_models import MinuteVote, MinuteVoteCast  # noqa: E402,F401  (tables of their own module)
 from . import plans_models  # noqa: E402,F401  indicators and risks, on the same metadata
+from . import scope_links_models  # noqa: E402,F401  links to a whole recommendation, indicator or plan

@@ -31,6 +31,7 @@ VIEW_NAMES = (
     "v_votes",
     "v_vote_casts",
     "v_tables",
+    "v_scope_links",
 )
 
 # Columns holding calendar dates, so exports can type them on SQLite, which returns text.
@@ -195,7 +196,31 @@ def view_sql(dialect: str, schema: dict[str, set[str]] | None = None) -> dict[st
         **measure_views(has),
         **vote_views(has),
         **table_views(has),
+        "v_scope_links": _scope_links_sql() if has("scope_link") else _NO_SCOPE_LINKS,
     }
+
+
+def _scope_links_sql() -> str:
+    """Links of a point to a whole recommendation or priority, an indicator or a plan, beside v_links."""
+    return """
+            SELECT sl.id AS scope_link_id, sl.level, sl.minute_point_id, mp.ref AS point_ref, mp.meeting_id,
+                   mp.meeting_date, mp.text AS point_text, mp.page AS point_page,
+                   sl.plan_id, p.title AS plan_title, sl.recommendation_id, r.number AS recommendation_number,
+                   r.text AS recommendation_text, sl.indicator_id, i.name AS indicator_name,
+                   sl.rank, sl.score, sl.evidence, sl.via, mp.council,
+                   mp.document_id AS minutes_document_id,
+                   COALESCE(p.document_id, r.document_id, i.document_id) AS plan_document_id
+            FROM scope_link sl
+            JOIN v_minute_points mp ON mp.minute_point_id = sl.minute_point_id
+            LEFT JOIN plan p ON p.id = sl.plan_id
+            LEFT JOIN recommendation r ON r.id = sl.recommendation_id
+            LEFT JOIN indicator i ON i.id = sl.indicator_id"""
+
+
+_NO_SCOPE_LINKS = """
+            SELECT CAST(NULL AS INTEGER) AS scope_link_id, CAST(NULL AS VARCHAR(20)) AS level,
+                   CAST(NULL AS INTEGER) AS minute_point_id
+            WHERE 1 = 0"""
 
 
 def _documents_sql(parts: bool) -> str:

@@ -170,6 +170,10 @@ def seed(Session_) -> dict:
         s.add_all([MinuteVoteCast(vote_id=vote.id, document_id=mins.id, position="for", name="Mrs A Example",
                                   person_id=alice.id),
                    MinuteVoteCast(vote_id=vote.id, document_id=mins.id, position="against", name="Mr B Sample")])
+        from plantrace.store.scope_links_models import ScopeLink
+
+        s.add(ScopeLink(minute_point_id=point.id, level="recommendation", plan_id=rp.id, recommendation_id=r3.id,
+                        rank=1, score=0.5, evidence="recommendation “Strengthen supervision”: supervision"))
         ids.update(point=point.id, meeting=meeting.id, minutes_doc=mins.id, plan_v2=new.id)
         from plantrace.store.meetings import rebuild_meetings
 
