@@ -56,6 +56,9 @@ VIEWS = {
                                "tallies for / against / abstaining / absent.", "facets": ["council", "result"]},
     "v_vote_casts": {"description": "One row per member's vote (for, against, abstain, absent) in a recorded vote.",
                      "facets": ["position", "council"]},
+    "v_scope_links": {"description": "Minute point to a whole recommendation or priority, a scorecard indicator or a "
+                                     "whole plan (level), with the report number the link went through (via).",
+                      "sort": "point_ref", "facets": ["level", "council"]},
     "v_tables": {"description": "Every table found in the documents: page, title, which reader found it, ruled or "
                                 "not, header rows and size; the cells are in extracted_table.",
                  "facets": ["reader", "document_kind", "council"]},
