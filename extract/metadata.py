@@ -118,9 +118,8 @@ def council_name(doc: DocumentModel) -> str | None:
         typed = {n: c for n, c in scores.items() if n.lower().endswith(f" {own.lower()} council")}
         if typed:
             return max(typed, key=typed.get)
-        area = _council_from_area(text)
-        if area:
-            return area
+        # a text that calls itself "the County Council" is none of the other councils it names
+        return _council_from_area(text)
     # initials of a council ("...C") used often that spell none of the names found: the text
     # names its own council that way, so a council it mentions in passing is not trusted
     spelled = {_initials(n) for n in scores}
