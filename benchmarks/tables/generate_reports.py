@@ -311,7 +311,7 @@ def two_column_page(path):
     p.text(left, top, "Table 1: Staff in post", bold=True, size=8.5)
     top += 8
     p.rule(left, left + width, top)
-    rights = [left + 150, left + 195, left + width]
+    rights = [left + 125, left + 175, left + width]
     head = ["Directorate", "FTE", "Headcount", "Vacancy %"]
     p.text(left, top + 10, head[0], bold=True, size=8)
     for x, t in zip(rights, head[1:]):

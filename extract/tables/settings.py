@@ -24,6 +24,9 @@ class TableSettings:
     min_rows: int = 2            # lines with two or more cells a table needs ...
     min_rows_two_cols: int = 3   # ... and a table of only two columns
     prose_words: float = 6.0     # median words per line in a column of running text
+    column_prose_words: int = 7  # a line of running text in a page column holds at least this many words ...
+    column_prose_lines: int = 6  # ... and a page column of running text has at least this many such lines ...
+    column_prose_share: float = 0.6  # ... making up at least this share of its lines
     row_gap_em: float = 0.25     # a pitch this much (x line height) over the table's own pitch starts a row
     row_gap_min: float = 1.5
     spaced_share: float = 0.25   # rows starting without a gap, at most this share of the gaps: a spaced table

@@ -448,7 +448,51 @@ def _prose_body(table: GridTable, s=SETTINGS) -> bool:
     return False
 
 
+def _running_text(lines: list[list[TWord]], s=SETTINGS) -> bool:
+    """A column of running text: most of its lines are long runs of words, as a table's cells seldom are.
+
+    Runs are counted between cell gaps, so two table columns read as one are not taken for a line of prose.
+    """
+    long = sum(1 for ln in lines if max(len(seg) for seg in segments(ln, s)) >= s.column_prose_words)
+    return long >= s.column_prose_lines and long >= s.column_prose_share * len(lines)
+
+
+def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
+    """The words cut into page columns at the gutters that have running text beside them.
+
+    On a two-column page, or with a table set beside a paragraph, the lines of
+    both sides share baselines, so the page's lines would read as one wide
+    table with a column of prose. A gutter down the page with a column of
+    running text on either side is a page margin, not a column rule; each side
+    is then read on its own. A table's gutters have short cells on both sides.
+    """
+    lines = lines_of(words)
+    gs = gutters(lines, s)
+    if not gs:
+        return [words]
+    cols = _columns(gs, lines)
+    prose = []
+    within = [ln for ln in lines if not _line_crosses(ln, gs)]
+    for a, b in cols:
+        inner = [[w for w in ln if a - 0.5 <= w.cx <= b + 0.5] for ln in within]
+        prose.append(_running_text([ln for ln in inner if ln], s))
+    cuts = [(a + b) / 2 for i, (a, b) in enumerate(gs) if prose[i] or prose[i + 1]]
+    if not cuts:
+        return [words]
+    parts: list[list[TWord]] = [[] for _ in range(len(cuts) + 1)]
+    for w in words:
+        parts[sum(w.cx > x for x in cuts)].append(w)
+    return [part for part in parts if part]
+
+
 def unruled_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
+    out = []
+    for part in page_columns(words, s):
+        out.extend(_part_tables(part, page_number, s, rules))
+    return out
+
+
+def _part_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
     out = []
     for block in _blocks(lines_of(words), s):
         for lines, gs in _table_cores(block, s):
