@@ -27,6 +27,9 @@ class TableSettings:
     column_prose_words: int = 7  # a line of running text in a page column holds at least this many words ...
     column_prose_lines: int = 6  # ... and a page column of running text has at least this many such lines ...
     column_prose_share: float = 0.6  # ... making up at least this share of its lines
+    group_head_share: float = 0.5  # a header line filling at most this share of the columns below heads groups of them
+    max_header_rows: int = 3     # rows above the rule under a header; more than this and the rule is not a header's
+    centre_tol_em: float = 1.0   # a group heading's centre lies this close (x font size) to its columns' centre
     row_gap_em: float = 0.25     # a pitch this much (x line height) over the table's own pitch starts a row
     row_gap_min: float = 1.5
     spaced_share: float = 0.25   # rows starting without a gap, at most this share of the gaps: a spaced table

@@ -376,6 +376,74 @@ def _bold_rows(groups, cells_of) -> int:
     return n if n < len(groups) and not all(bold(g) for g in groups) else 0
 
 
+def _filled(cells_of, group) -> set[int]:
+    return {c for k in group for c, ws in enumerate(cells_of[k][0]) if ws}
+
+
+def _over_subheads(cells_of, upper, lower, s=SETTINGS) -> bool:
+    """A header line of column-group headings over a line of sub-headings, not a heading wrapped onto two lines.
+
+    Group headings ("2024", "2025") stand over several columns each, so the
+    line holds far fewer cells than the line of sub-headings below it.
+    """
+    a, b = _filled(cells_of, upper), _filled(cells_of, lower)
+    return len(b) >= 2 and len(a) <= s.group_head_share * len(b)
+
+
+def _span_headings(cells, n_head, cols, lines, cells_of, groups, rules, s=SETTINGS):
+    """Header cells that head a group of columns get the group as their colspan.
+
+    A group heading is centred over its columns or has a short rule drawn under
+    it across them (a booktabs column rule); the columns of the group are empty
+    in its row and filled in the header row below.
+    """
+    below_of = {r: _filled(cells_of, groups[r + 1]) for r in range(n_head - 1)}
+    extent = []
+    for c in range(len(cols)):
+        ws = [w for k, ln in enumerate(lines) for w in cells_of[k][0][c]]
+        extent.append((min(w.x0 for w in ws), max(w.x1 for w in ws)) if ws else cols[c])
+    out = list(cells)
+    for r in range(n_head - 1):
+        row = {c.col: c for c in out if c.row == r}
+        bottom = max(w.bottom for k in groups[r] for w in lines[k])
+        below_top = min(w.top for k in groups[r + 1] for w in lines[k])
+        for cell in sorted(row.values(), key=lambda c: c.col):
+            if cell.colspan != 1 or not cell.text.strip() or cell.bbox is None:
+                continue
+            ws = [w for k in groups[r] for w in cells_of[k][0][cell.col]]
+            if not ws:
+                continue
+            x0, x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+            mid, tol = (x0 + x1) / 2, s.centre_tol_em * median(w.size for w in ws)
+            ruled = [(a, b) for y, a, b in rules if bottom - 1 <= y <= below_top + 1 and a <= mid <= b]
+            best = None
+            for a in range(cell.col, -1, -1):
+                if a != cell.col and (row.get(a) is None or row[a].text.strip() or row[a].colspan != 1):
+                    break
+                for b in range(cell.col, len(cols)):
+                    if b != cell.col and (row.get(b) is None or row[b].text.strip() or row[b].colspan != 1):
+                        break
+                    if b == a or a not in below_of[r] or b not in below_of[r]:
+                        continue
+                    lo, hi = extent[a][0], extent[b][1]
+                    if ruled:
+                        ra, rb = ruled[0]
+                        fits = all(ra - tol <= (extent[c][0] + extent[c][1]) / 2 <= rb + tol for c in range(a, b + 1)) \
+                            and not any(ra <= (extent[c][0] + extent[c][1]) / 2 <= rb for c in (a - 1, b + 1)
+                                        if 0 <= c < len(cols))
+                    else:
+                        fits = abs(mid - (lo + hi) / 2) <= tol and lo - tol <= x0 and x1 <= hi + tol
+                    if fits and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b)
+            if best:
+                a, b = best
+                out = [c for c in out if not (c.row == r and a <= c.col <= b and c is not cell)]
+                cell.col, cell.colspan = a, b - a + 1
+                cell.bbox = (cols[a][0], cell.bbox[1], cols[b][1], cell.bbox[3])
+                row = {c.col: c for c in out if c.row == r}
+    return out
+
+
 def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: bool = False,
                      s=SETTINGS, rules: list[float] = ()) -> GridTable | None:
     cols = _columns(gs, lines)
@@ -385,9 +453,23 @@ def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: 
     groups, cells_of = _rows(lines, cols, gs, s, across)
     # Header lines set in bold are one header row, however many lines they wrap to.
     n_head = _bold_rows(groups, cells_of)
+    bands = _rule_bands(lines, across) if across else None
+    if not n_head and bands is not None and len(set(bands)) > 1 and 0 < bands[-1]:
+        # Header lines in plain type: the rows above the first rule across the table, if only a few.
+        first = sum(1 for g in groups if bands[g[0]] == bands[0])
+        n_head = first if first <= s.max_header_rows and first < len(groups) - 1 else 0
+    if n_head and bands is not None and len(set(bands)) > 1:
+        # A rule drawn across the table under the header ends it: bold rows below it are body (a total).
+        n_head = min(n_head, sum(1 for g in groups if bands[g[0]] == bands[0])) or n_head
     if n_head > 1 and not any(cells_of[k][1] for g in groups[:n_head] for k in g):
-        groups = [[k for g in groups[:n_head] for k in g]] + groups[n_head:]
-        n_head = 1
+        heads = [list(groups[0])]
+        for g in groups[1:n_head]:
+            if _over_subheads(cells_of, heads[-1], g, s):
+                heads.append(list(g))
+            else:
+                heads[-1].extend(g)
+        groups = heads + groups[n_head:]
+        n_head = len(heads)
     cells = []
     for r, g in enumerate(groups):
         per = [[] for _ in cols]
@@ -409,6 +491,8 @@ def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: 
                 continue
             text = "\n".join(" ".join(w.text for w in part) for part in per[c])
             cells.append(GridCell(row=r, col=c, text=text, bbox=(cols[c][0], top, cols[c][1], bottom)))
+    if n_head > 1:
+        cells = _span_headings(cells, n_head, cols, lines, cells_of, groups, rules, s)
     words = [w for ln in lines for w in ln]
     bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
             max(w.bottom for w in words))
