@@ -80,12 +80,43 @@ def gutters(lines: list[list[TWord]], s=SETTINGS, tolerate: int | None = None) -
             start = None
     # A gutter needs text on both sides on several lines, or it is a ragged margin;
     # one hardly wider than a word space must part text on many lines.
+    # A narrow one is also edged by a column's aligned edge: figures flush right to
+    # its left or text flush left to its right, not by a ragged run of word ends.
     good = []
     for a, b in out:
         both = sum(1 for ln in lines if any(w.x1 <= a + STEP for w in ln) and any(w.x0 >= b - STEP for w in ln))
-        if both >= 2 and (b - a >= width or both >= max(s.narrow_gutter_lines, 0.3 * len(lines))):
+        if both < 2:
+            continue
+        if b - a >= width:
             good.append((a, b))
-    return good
+            continue
+        need = max(s.narrow_gutter_lines, 0.3 * len(lines))
+        edged = sum(1 for ln in lines if any(a - s.edge_slack <= w.x1 <= a + STEP for w in ln)
+                    or any(b - STEP <= w.x0 <= b + s.edge_slack for w in ln))
+        if both >= need and edged >= need:
+            good.append((a, b))
+    return _own_columns(good, lines, lo, hi)
+
+
+def _own_columns(gs, lines, lo: float, hi: float):
+    """Gutters that leave every column text of its own on two lines or more.
+
+    Where a few long lines are tolerated across a column's ragged edge, the
+    holes between their words can look like a gutter; the sliver of column
+    beside it then holds no word of its own. The narrower gutter of such a
+    sliver is dropped.
+    """
+    gs = list(gs)
+    while gs:
+        edges = [lo - 1.0] + [x for g in gs for x in g] + [hi + 1.0]
+        cols = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        thin = next((i for i, (a, b) in enumerate(cols)
+                     if sum(1 for ln in lines if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < 2), None)
+        if thin is None:
+            break
+        near = [k for k in (thin - 1, thin) if 0 <= k < len(gs)]
+        gs.pop(min(near, key=lambda k: gs[k][1] - gs[k][0]))
+    return gs
 
 
 def _crosses(seg: list[TWord], gs) -> bool:
