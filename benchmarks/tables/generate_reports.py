@@ -171,13 +171,14 @@ def budget_summary(path):
     p.text(40, 40, "Revenue budget 2025-26: summary by service", bold=True, size=12)
     x0, x1 = 40, 700
     rights = [430, 500, 570, 640, 700]
-    head = ["Service", "2024-25 budget £000", "Pressures £000", "Savings £000", "2025-26 budget £000", "Change %"]
+    head = ["Service", "2024-25\nbudget £000", "Pressures\n£000", "Savings\n£000", "2025-26\nbudget £000", "Change\n%"]
     top = 58
     p.rule(x0, x1, top)
-    p.text(x0, top + 10, head[0], bold=True, size=7.5)
+    p.text(x0, top + 19, head[0], bold=True, size=7.5)
     for x, t in zip(rights, head[1:]):
-        p.text(x, top + 10, t, bold=True, size=7.5, right=True)
-    top += 14
+        for k, part in enumerate(t.split("\n")):
+            p.text(x, top + 10 + 9 * k, part, bold=True, size=7.5, right=True)
+    top += 23
     p.rule(x0, x1, top, 0.3)
     top += 9
     rows, bold, indents, gaps = [], set(), [], {}

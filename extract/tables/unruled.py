@@ -331,6 +331,16 @@ def _split_at_gutters(seg: list[TWord], gs, s=SETTINGS) -> list[list[TWord]]:
     return out
 
 
+def _gaps_before(lines: list[list[TWord]], s=SETTINGS) -> list[bool]:
+    """Per line: is the pitch from the line above clearly over the table's own line pitch?"""
+    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
+    height = median(w.bottom - w.top for ln in lines for w in ln)
+    tight = sorted(p for p in pitches if p >= 0.7 * height)[: max(1, len(pitches) // 4)]
+    tight = tight[-1] if tight else height
+    wide = tight + max(s.row_gap_min, s.row_gap_em * height)
+    return [True] + [p > wide for p in pitches]
+
+
 def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = ()):
     """Lines grouped into rows, each a list of line indices, and each line's cells and spanning runs.
 
@@ -352,12 +362,7 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = (
                 per[a].extend(seg)
         cells_of.append((per, spans))
     rights = [max([w.x1 for per, _ in cells_of for w in per[c]] or [cols[c][1]]) for c in range(len(cols))]
-    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
-    height = median(w.bottom - w.top for ln in lines for w in ln)
-    tight = sorted(p for p in pitches if p >= 0.7 * height)[: max(1, len(pitches) // 4)]
-    tight = tight[-1] if tight else height
-    wide = tight + max(s.row_gap_min, s.row_gap_em * height)
-    gap_before = [True] + [p > wide for p in pitches]
+    gap_before = _gaps_before(lines, s)
     # Per line: does its key-column text start a new entry, does any column run on?
     entry, runs = [False] * len(lines), [False] * len(lines)
     typical = median(sum(1 for c in per if c) for per, _ in cells_of)
@@ -493,8 +498,14 @@ def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: 
         # A rule drawn across the table under the header ends it: bold rows below it are body (a total).
         n_head = min(n_head, sum(1 for g in groups if bands[g[0]] == bands[0])) or n_head
     if n_head > 1 and not any(cells_of[k][1] for g in groups[:n_head] for k in g):
+        # Without a rule under the header, a bold line after a gap is the body's first (a section heading).
+        gap_before = _gaps_before(lines, s) if bands is None or len(set(bands)) == 1 else [False] * len(lines)
         heads = [list(groups[0])]
-        for g in groups[1:n_head]:
+        for k in range(1, n_head):
+            g = groups[k]
+            if gap_before[g[0]]:
+                n_head = k
+                break
             if _over_subheads(cells_of, heads[-1], g, s):
                 heads.append(list(g))
             else:
