@@ -549,9 +549,126 @@ def prose_columns(path):
     return []
 
 
+def solid_wrapped(path):
+    """No rules, plain header, rows set solid; long row labels wrap with a hanging indent, figures on the last line."""
+    p = Page(path)
+    p.text(50, 50, "Table 7. Government expenditure by function, EUR million", size=10)
+    rights = [330, 385, 440, 495, 545]
+    head = ["Function", "2020", "2021", "2022", "2023", "2024"]
+    top = 72
+    p.text(50, top, head[0], size=8)
+    for x, t in zip(rights, head[1:]):
+        p.text(x, top, t, size=8, right=True)
+    labels = ["General public services", "Defence", "Public order and safety",
+              "Economic affairs, of which transport and communications infrastructure",
+              "Environmental protection", "Housing and community amenities",
+              "Health, including hospital services and public health programmes", "Recreation, culture and religion",
+              "Education", "Social protection: sickness, disability, old age and survivors' pensions",
+              "Social protection: family and children", "Unemployment", "Total general government expenditure"]
+    rows = []
+    top += 13
+    for i, lab in enumerate(labels):
+        parts, line = [], ""
+        for w in lab.split():
+            if stringWidth(f"{line} {w}".strip(), FONT, 8) > 200 and line:
+                parts.append(line)
+                line = w
+            else:
+                line = f"{line} {w}".strip()
+        parts.append(line)
+        vals = [f"{(1200 + 377 * ((i * 7 + k * 3) % 19)):,}.{(i + k) % 10}" for k in range(5)]
+        for k, part in enumerate(parts):
+            p.text(50 + (8 if k else 0), top + 9.7 * k, part, size=8)
+        for x, v in zip(rights, vals):
+            p.text(x, top + 9.7 * (len(parts) - 1), v, size=8, right=True)
+        top += 9.7 * len(parts)
+        rows.append(["\n".join(parts)] + vals)
+    p.text(50, top + 8, "Source: national accounts, general government sector (S.13).", size=7)
+    p.save()
+    return [body_cells([head] + rows)]
+
+
+def paper_layout(path):
+    """Two columns of text above and below a full-width table whose header carries raised footnote markers."""
+    p = Page(path)
+    top = 60
+    a = p.para(50, top, 235, size=9, leading=11, lines=12)
+    p.para(310, top, 235, size=9, leading=11, lines=12)
+    top = a + 14
+    p.text(50, top, "Table 2. Survey response by country", bold=True, size=8.5)
+    top += 8
+    p.rule(50, 545, top)
+    head = ["Country", "Sample", "Responses", "Rate (%)", "Weighted (%)", "Online (%)"]
+    rights = [250, 310, 370, 440, 545]
+    p.text(50, top + 10, head[0], size=8)
+    for x, t in zip(rights, head[1:]):
+        p.text(x - (3 if t == "Rate (%)" else 0), top + 10, t, size=8, right=True)
+    p.text(rights[2] - 2.4, top + 6.5, "a", size=5)
+    head[3] = "Rate (%)a"
+    p.rule(50, 545, top + 14, 0.3)
+    countries = ["Austria", "Belgium", "Czechia", "Denmark", "Estonia", "Finland", "France", "Germany"]
+    rows = [[c, f"{2000 + 131 * i:,}", f"{1100 + 97 * i:,}", f"{50 + i}.{i}", f"{48 + i}.{(i * 3) % 10}",
+             f"{30 + 2 * i}"] for i, c in enumerate(countries)]
+    end = draw_rows(p, rows, 50, rights, top + 24, 10.5)
+    p.rule(50, 545, end - 7)
+    p.text(50, end + 3, "a Unweighted responses as a share of the issued sample.", size=7)
+    top = end + 22
+    p.para(50, top, 235, size=9, leading=11, lines=10)
+    p.para(310, top, 235, size=9, leading=11, lines=10)
+    p.save()
+    return [body_cells([head] + rows)]
+
+
+def chart_only(path):
+    """A line chart with a gridded plot area, axis figures and a legend: not a table."""
+    p = Page(path)
+    p.text(50, 50, "Figure 5: Unemployment rate, seasonally adjusted (%)", bold=True, size=11)
+    left, right, base = 90, 520, 330
+    for k in range(7):
+        y = base - 40 * k
+        p.rule(left, right, y, 0.25)
+        p.text(left - 6, y + 3, f"{2 * k}.0", size=7, right=True)
+    years = [str(y) for y in range(2015, 2025)]
+    for i, yr in enumerate(years):
+        x = left + 20 + 45 * i
+        p.c.setLineWidth(0.25)
+        p.c.line(x, p.h - base, x, p.h - (base - 240))
+        p.text(x, base + 12, yr, size=7, centre=True)
+    pts = [(left + 20 + 45 * i, base - 40 * (5.1 - 0.3 * i + 0.4 * (i % 3)) / 2) for i in range(10)]
+    p.c.setLineWidth(1.2)
+    for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
+        p.c.line(xa, p.h - ya, xb, p.h - yb)
+    p.c.rect(left + 10, p.h - (base + 40), 20, 3, fill=1)
+    p.text(left + 36, base + 41, "Men", size=7)
+    p.c.rect(left + 90, p.h - (base + 40), 20, 3, fill=0)
+    p.text(left + 116, base + 41, "Women", size=7)
+    p.para(50, base + 70, 495, lines=4)
+    p.save()
+    return []
+
+
+def pairs_solid(path):
+    """A two-column list of measures and values set solid, with no rules, under a heading and before a paragraph."""
+    p = Page(path)
+    p.text(50, 50, "Summary of the collection fund", bold=True, size=11)
+    pairs = [("Council tax base (band D equivalents)", "142,318.6"), ("Band D council tax", "£2,214.37"),
+             ("Council tax requirement", "£315,146,210"), ("Collection rate assumed", "98.9%"),
+             ("Estimated surplus brought forward", "£2,402,000"), ("Share of surplus to the council", "£1,917,000"),
+             ("Share of surplus to the police authority", "£301,000"),
+             ("Share of surplus to the fire authority", "£184,000"), ("Business rates baseline", "£61,870,000")]
+    top = 72
+    for a, b in pairs:
+        p.text(50, top, a, size=8.5)
+        p.text(330, top, b, size=8.5, right=True)
+        top += 10.2
+    p.para(50, top + 16, 495, lines=3)
+    p.save()
+    return [body_cells([list(x) for x in pairs])]
+
+
 BUILDERS = [stats_release, budget_summary, financial_statement, survey_results, two_column_page,
             chart_with_table, contents_page, numbered_list, split_table, wide_solid, table_beside_text,
-            key_figures, prose_columns]
+            key_figures, prose_columns, solid_wrapped, paper_layout, chart_only, pairs_solid]
 
 
 def generated(out: Path) -> list[tuple[Path, int, list]]:

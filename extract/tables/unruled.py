@@ -612,10 +612,53 @@ def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
 
 
 def unruled_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
-    out = []
-    for part in page_columns(words, s):
-        out.extend(_part_tables(part, page_number, s, rules))
+    parts = page_columns(words, s)
+    found = [_part_tables(part, page_number, s, rules) for part in parts]
+    out = [t for ts in found for t in ts]
+    if len(parts) > 1:
+        out = _rejoin(out, words, page_number, s, rules)
     return out
+
+
+def _row_tops(t: GridTable) -> list[float]:
+    return sorted({round(c.bbox[1], 1) for c in t.cells if c.bbox and c.text.strip()})
+
+
+def _rejoin(tables: list[GridTable], words: list[TWord], page_number: int, s=SETTINGS, rules=()):
+    """Tables cut apart by a page-column gutter, joined again where their rows share baselines.
+
+    A table set across the full width of a two-column page is cut in two by
+    the gutter between the page's columns; its halves sit side by side with
+    their rows on the same lines, which two tables in two page columns seldom
+    do for all their rows.
+    """
+    tables = sorted(tables, key=lambda t: t.bbox[0])
+    changed = True
+    while changed:
+        changed = False
+        for a in tables:
+            for b in tables:
+                if a is b or b.bbox[0] < a.bbox[2]:
+                    continue
+                ta, tb = _row_tops(a), _row_tops(b)
+                shared = sum(1 for y in ta if any(abs(y - z) <= s.baseline_tol for z in tb))
+                if shared < s.rejoin_share * max(len(ta), len(tb)):
+                    continue
+                top, bottom = min(a.bbox[1], b.bbox[1]), max(a.bbox[3], b.bbox[3])
+                region = [w for w in words if a.bbox[0] - 0.5 <= w.cx <= b.bbox[2] + 0.5 and top - 0.5 <= w.cy <= bottom + 0.5]
+                cores = _table_cores(lines_of(region), s)
+                if not cores:
+                    continue
+                lines, gs = max(cores, key=lambda c: len(c[0]))
+                joined = table_from_lines(lines, gs, page_number, s=s, rules=rules)
+                if joined is None or joined.n_cols < a.n_cols + b.n_cols - 1:
+                    continue
+                tables = [t for t in tables if t is not a and t is not b] + [joined]
+                changed = True
+                break
+            if changed:
+                break
+    return tables
 
 
 def _part_tables(words: list[TWord], page_number: int, s=SETTINGS, rules=()) -> list[GridTable]:
