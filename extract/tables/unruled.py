@@ -103,19 +103,23 @@ def _own_columns(gs, lines, lo: float, hi: float):
 
     Where a few long lines are tolerated across a column's ragged edge, the
     holes between their words can look like a gutter; the sliver of column
-    beside it then holds no word of its own. The narrower gutter of such a
-    sliver is dropped.
+    beside it then holds no word of its own on a line that keeps to the
+    columns. Of such a sliver's gutters, the one those long lines cross goes.
     """
     gs = list(gs)
     while gs:
         edges = [lo - 1.0] + [x for g in gs for x in g] + [hi + 1.0]
         cols = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        runs = [segments(ln) for ln in lines]
+        clean = [ln for ln, segs in zip(lines, runs) if not any(_crosses(seg, gs) for seg in segs)]
         thin = next((i for i, (a, b) in enumerate(cols)
-                     if sum(1 for ln in lines if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < 2), None)
+                     if sum(1 for ln in clean if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < 2), None)
         if thin is None:
             break
         near = [k for k in (thin - 1, thin) if 0 <= k < len(gs)]
-        gs.pop(min(near, key=lambda k: gs[k][1] - gs[k][0]))
+        # Of the sliver's two gutters, drop the one long lines run across (the hole in a ragged edge).
+        crossed = {k: sum(1 for segs in runs if any(_crosses(seg, [gs[k]]) for seg in segs)) for k in near}
+        gs.pop(max(near, key=lambda k: (crossed[k], -(gs[k][1] - gs[k][0]))))
     return gs
 
 
