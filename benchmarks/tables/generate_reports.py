@@ -549,7 +549,7 @@ def prose_columns(path):
     return []
 
 
-def solid_wrapped(path):
+def solid_wrapped(path, figures_first=False):
     """No rules, plain header, rows set solid; long row labels wrap with a hanging indent, figures on the last line."""
     p = Page(path)
     p.text(50, 50, "Table 7. Government expenditure by function, EUR million", size=10)
@@ -580,12 +580,48 @@ def solid_wrapped(path):
         for k, part in enumerate(parts):
             p.text(50 + (8 if k else 0), top + 9.7 * k, part, size=8)
         for x, v in zip(rights, vals):
-            p.text(x, top + 9.7 * (len(parts) - 1), v, size=8, right=True)
+            p.text(x, top + (0 if figures_first else 9.7 * (len(parts) - 1)), v, size=8, right=True)
         top += 9.7 * len(parts)
         rows.append(["\n".join(parts)] + vals)
     p.text(50, top + 8, "Source: national accounts, general government sector (S.13).", size=7)
     p.save()
     return [body_cells([head] + rows)]
+
+
+def solid_figures_first(path):
+    """As ``solid_wrapped``, the figures set on the first line of a wrapped label."""
+    return solid_wrapped(path, figures_first=True)
+
+
+def plain_groups(path):
+    """No rules and no bold: group headings centred over their sub-columns, an indented stub, a spanning note row."""
+    p = Page(path, landscape(A4))
+    p.text(40, 40, "Table 3. Passenger journeys by mode and area (millions)", size=10)
+    groups = ["Bus", "Rail", "Light rail and tram"]
+    subs = ["2023", "2024", "Change"]
+    rights = [300 + 55 * k + 25 * (k // 3) for k in range(9)]
+    top = 64
+    for g, grp in enumerate(groups):
+        a, b = rights[3 * g] - 28, rights[3 * g + 2]
+        p.text((a + b) / 2, top, grp, size=8, centre=True)
+    p.text(40, top + 11, "Area", size=8)
+    for k, x in enumerate(rights):
+        p.text(x, top + 11, subs[k % 3], size=8, right=True)
+    areas = [("England", 0), ("London", 1), ("Metropolitan areas", 1), ("Non-metropolitan areas", 1),
+             ("Scotland", 0), ("Wales", 0), ("Great Britain", 0)]
+    rows = []
+    for i, (a, lv) in enumerate(areas):
+        vals = []
+        for g in range(3):
+            x, y = 100 + 37 * ((i * 5 + g * 3) % 17), 104 + 41 * ((i * 3 + g * 7) % 13)
+            vals += [f"{x:,}", f"{y:,}", f"{100 * (y - x) / x:+.1f}%"]
+        rows.append([a] + vals)
+    end = draw_rows(p, rows, 40, rights, top + 25, 11.0, indents=[10 * lv for _, lv in areas])
+    p.text(40, end + 6, "Change: percentage change on the previous year.", size=7)
+    p.save()
+    head = [cell(0, 1 + 3 * g, grp, colspan=3) for g, grp in enumerate(groups)] + \
+        [cell(1, 0, "Area")] + [cell(1, 1 + k, subs[k % 3]) for k in range(9)]
+    return [head + body_cells(rows, 2)]
 
 
 def paper_layout(path):
@@ -668,7 +704,8 @@ def pairs_solid(path):
 
 BUILDERS = [stats_release, budget_summary, financial_statement, survey_results, two_column_page,
             chart_with_table, contents_page, numbered_list, split_table, wide_solid, table_beside_text,
-            key_figures, prose_columns, solid_wrapped, paper_layout, chart_only, pairs_solid]
+            key_figures, prose_columns, solid_wrapped, solid_figures_first, plain_groups,
+            paper_layout, chart_only, pairs_solid]
 
 
 def generated(out: Path) -> list[tuple[Path, int, list]]:

@@ -430,6 +430,14 @@ def _over_subheads(cells_of, upper, lower, s=SETTINGS) -> bool:
     return len(b) >= 2 and len(a) <= s.group_head_share * len(b)
 
 
+def _group_heads(cells_of, first, second, s=SETTINGS) -> bool:
+    """A first line of a few worded headings over a fuller line: a two-level header in plain type."""
+    words = [w for k in first for per in cells_of[k][0] for w in per]
+    if not words or any(cells_of[k][1] for k in first) or any(_NUMBER.match(w.text) for w in words):
+        return False
+    return len(_filled(cells_of, first)) >= 2 and _over_subheads(cells_of, first, second, s)
+
+
 def _span_headings(cells, n_head, cols, lines, cells_of, groups, rules, s=SETTINGS):
     """Header cells that head a group of columns get the group as their colspan.
 
@@ -498,6 +506,8 @@ def table_from_lines(lines, gs, page_number: int, reader: str = "words", ruled: 
         # Header lines in plain type: the rows above the first rule across the table, if only a few.
         first = sum(1 for g in groups if bands[g[0]] == bands[0])
         n_head = first if first <= s.max_header_rows and first < len(groups) - 1 else 0
+    if not n_head and len(groups) > 3 and _group_heads(cells_of, groups[0], groups[1], s):
+        n_head = 2
     if n_head and bands is not None and len(set(bands)) > 1:
         # A rule drawn across the table under the header ends it: bold rows below it are body (a total).
         n_head = min(n_head, sum(1 for g in groups if bands[g[0]] == bands[0])) or n_head
