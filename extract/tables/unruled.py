@@ -110,7 +110,7 @@ def _own_columns(gs, lines, lo: float, hi: float):
     while gs:
         edges = [lo - 1.0] + [x for g in gs for x in g] + [hi + 1.0]
         cols = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-        runs = [segments(ln) for ln in lines]
+        runs = [[piece for seg in segments(ln) for piece in _split_at_gutters(seg, gs)] for ln in lines]
         clean = [ln for ln, segs in zip(lines, runs) if not any(_crosses(seg, gs) for seg in segs)]
         thin = next((i for i, (a, b) in enumerate(cols)
                      if sum(1 for ln in clean if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < 2), None)
@@ -381,6 +381,7 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = (
         if key and prev and prev[kc] and not _fresh(prev[kc], per[kc], rights[kc]) and filled == 1 < typical:
             key = False  # the key column's text wrapped on its own: the rest of the row is on the line above
         entry[k] = key
+    restated = [False] + [_restates_figures(cells_of[k - 1][0], cells_of[k][0], kc) for k in range(1, len(lines))]
     gaps = sum(gap_before[1:])
     tight_entries = sum(1 for k in range(1, len(lines)) if entry[k] and not gap_before[k])
     spaced = gaps >= 1 and tight_entries <= s.spaced_share * gaps
@@ -396,12 +397,26 @@ def _rows(lines: list[list[TWord]], cols, gs, s=SETTINGS, rules: list[float] = (
     for k in range(len(lines)):
         spanning = bool(cells_of[k][1])
         new = (k == 0 or gap_before[k] or spanning or (groups and cells_of[groups[-1][-1]][1])
-               or (not spaced and entry[k]) or (bands is not None and bands[k] != bands[k - 1]))
+               or (not spaced and (entry[k] or restated[k])) or (bands is not None and bands[k] != bands[k - 1]))
         if new:
             groups.append([k])
         else:
             groups[-1].append(k)
     return groups, cells_of
+
+
+def _restates_figures(prev, cur, kc: int) -> bool:
+    """Figures under figures in most of a line's figure columns: a new row, as a figure never wraps.
+
+    The key column's text may start in lower case and so read as running on
+    ("internal adjustments" under "Original budget"); the figures beside it
+    say it is a row of its own.
+    """
+    cols = [c for c in range(len(cur)) if c != kc and cur[c] and _NUMBER.match(cur[c][0].text)]
+    if not cols:
+        return False
+    under = sum(1 for c in cols if prev[c] and _NUMBER.match(prev[c][-1].text))
+    return 2 * under > len(cols)
 
 
 def _bold_rows(groups, cells_of) -> int:
