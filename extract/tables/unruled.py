@@ -612,6 +612,38 @@ def _running_text(lines: list[list[TWord]], s=SETTINGS) -> bool:
     return long >= s.column_prose_lines and long >= s.column_prose_share * len(lines)
 
 
+def _beside(text: list[list[TWord]], other: list[list[TWord]], s=SETTINGS) -> bool:
+    """Is a column of running text set beside the lines on the gutter's other side, not a column of their table?
+
+    It is a column of their table when their lines carry on across the gutter
+    with figures or short cells rather than prose, when it opens with a short
+    heading on the line of theirs, or when its paragraphs start on the lines
+    where theirs do (a new row), as a table's wrapped text cells do.
+    """
+    if not other:
+        return True
+    tops = {round(ln[0].top, 1): ln for ln in text}
+
+    def same_line(ln):
+        return next((t for y, t in tops.items() if abs(y - ln[0].top) <= s.baseline_tol), None)
+    across = [same_line(ln) for ln in other]
+    short = sum(1 for t in across if t is not None and max(len(g) for g in segments(t, s)) < s.column_prose_words)
+    if short > s.carry_share * len(other):
+        return False
+    head = text[0]
+    if max(len(g) for g in segments(head, s)) < s.column_prose_words and \
+            any(abs(ln[0].top - head[0].top) <= s.baseline_tol for ln in other):
+        return False  # its first line is a column heading on the line of the others' headings
+    pitches = [b[0].top - a[0].top for a, b in zip(text, text[1:])]
+    if not pitches:
+        return True
+    usual = median(pitches)
+    starts = [b for a, b in zip(text, text[1:]) if b[0].top - a[0].top > s.paragraph_gap * usual]
+    other_tops = [ln[0].top for ln in other]
+    aligned = sum(1 for ln in starts if any(abs(ln[0].top - y) <= s.baseline_tol for y in other_tops))
+    return not (len(starts) >= 2 and aligned >= s.carry_share * len(starts))
+
+
 def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
     """The words cut into page columns at the gutters that have running text beside them.
 
@@ -626,12 +658,20 @@ def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
     if not gs:
         return [words]
     cols = _columns(gs, lines)
-    prose = []
+    prose, col_lines = [], []
     within = [ln for ln in lines if not _line_crosses(ln, gs)]
     for a, b in cols:
         inner = [[w for w in ln if a - 0.5 <= w.cx <= b + 0.5] for ln in within]
-        prose.append(_running_text([ln for ln in inner if ln], s))
-    cuts = [(a + b) / 2 for i, (a, b) in enumerate(gs) if prose[i] or prose[i + 1]]
+        col_lines.append([ln for ln in inner if ln])
+        prose.append(_running_text(col_lines[-1], s))
+    cuts = []
+    for i, (a, b) in enumerate(gs):
+        if prose[i] and prose[i + 1]:
+            cuts.append((a + b) / 2)  # running text on both sides: two page columns
+        elif prose[i] or prose[i + 1]:
+            text, other = (i, range(i + 1, len(cols))) if prose[i] else (i + 1, range(0, i + 1))
+            if _beside(col_lines[text], [ln for c in other for ln in col_lines[c]], s):
+                cuts.append((a + b) / 2)
     if not cuts:
         return [words]
     parts: list[list[TWord]] = [[] for _ in range(len(cuts) + 1)]
