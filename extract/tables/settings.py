@@ -19,6 +19,7 @@ class TableSettings:
     gutter_em: float = 0.38      # a column gutter is at least this wide (x font size), over a word space
     narrow_gutter_em: float = 0.3  # ... or this wide where it parts text on many lines (figures set flush right)
     narrow_gutter_lines: int = 6
+    sliver_min_lines: int = 4    # from this many lines up, every column needs text of its own on two of them
     edge_slack: float = 1.0      # points: words ending (or starting) this close to a gutter are aligned on its edge
     outlier_share: float = 0.12  # share of a block's lines allowed across a gutter (spanning rows, totals)
     block_gap: float = 2.6       # a vertical gap over this many line heights ends a block

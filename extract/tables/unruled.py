@@ -95,10 +95,10 @@ def gutters(lines: list[list[TWord]], s=SETTINGS, tolerate: int | None = None) -
                     or any(b - STEP <= w.x0 <= b + s.edge_slack for w in ln))
         if both >= need and edged >= need:
             good.append((a, b))
-    return _own_columns(good, lines, lo, hi)
+    return _own_columns(good, lines, lo, hi, s)
 
 
-def _own_columns(gs, lines, lo: float, hi: float):
+def _own_columns(gs, lines, lo: float, hi: float, s=SETTINGS):
     """Gutters that leave every column text of its own on two lines or more.
 
     Where a few long lines are tolerated across a column's ragged edge, the
@@ -107,13 +107,14 @@ def _own_columns(gs, lines, lo: float, hi: float):
     columns. Of such a sliver's gutters, the one those long lines cross goes.
     """
     gs = list(gs)
+    need = 2 if len(lines) >= s.sliver_min_lines else 1  # a header strip of two lines has columns of one
     while gs:
         edges = [lo - 1.0] + [x for g in gs for x in g] + [hi + 1.0]
         cols = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
         runs = [[piece for seg in segments(ln) for piece in _split_at_gutters(seg, gs)] for ln in lines]
         clean = [ln for ln, segs in zip(lines, runs) if not any(_crosses(seg, gs) for seg in segs)]
         thin = next((i for i, (a, b) in enumerate(cols)
-                     if sum(1 for ln in clean if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < 2), None)
+                     if sum(1 for ln in clean if any(a - STEP <= w.x0 and w.x1 <= b + STEP for w in ln)) < need), None)
         if thin is None:
             break
         near = [k for k in (thin - 1, thin) if 0 <= k < len(gs)]
