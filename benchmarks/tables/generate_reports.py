@@ -197,7 +197,8 @@ def budget_summary(path):
             pres = 120 + 37 * ((n * 3) % 11)
             sav = -(50 + 29 * ((n * 5) % 7))
             new = base + pres + sav
-            rows.append([label, _money(base), _money(pres), _money(sav), _money(new), f"{100 * (new - base) / base:.1f}"])
+            rows.append([label, _money(base), _money(pres), _money(sav), _money(new),
+                         f"{100 * (new - base) / base:.1f}"])
             indents.append(8 * lv)
             sub = [a + b for a, b in zip(sub, [base, pres, sav, new])]
         bold.add(len(rows))
@@ -206,7 +207,8 @@ def budget_summary(path):
         grand = [a + b for a, b in zip(grand, sub)]
     gaps[len(rows)] = 5.0
     bold.add(len(rows))
-    rows.append(["Net budget requirement"] + [_money(v) for v in grand] + [f"{100 * (grand[3] - grand[0]) / grand[0]:.1f}"])
+    rows.append(["Net budget requirement"] + [_money(v) for v in grand]
+                + [f"{100 * (grand[3] - grand[0]) / grand[0]:.1f}"])
     indents.append(0)
     end = draw_rows(p, rows, x0, rights, top, 9.6, size=8, bold_rows=bold, indents=indents, gaps=gaps)
     p.rule(x0, x1, end - 6.5)

@@ -32,7 +32,7 @@ class TableSettings:
     group_head_share: float = 0.5  # a header line filling at most this share of the columns below heads groups of them
     max_header_rows: int = 3     # rows above the rule under a header; more than this and the rule is not a header's
     centre_tol_em: float = 1.0   # a group heading's centre lies this close (x font size) to its columns' centre
-    carry_share: float = 0.5     # share of lines carrying on across a gutter (or paragraph starts on row starts) that makes it a table's
+    carry_share: float = 0.5     # lines carried across a gutter (or paragraphs opening rows): a table column
     paragraph_gap: float = 1.3   # a pitch this many times a text column's usual one starts a paragraph (or a row)
     baseline_tol: float = 1.5    # points: rows this close in height stand on one baseline
     rejoin_share: float = 0.8    # side-by-side tables sharing this share of row baselines are halves of one

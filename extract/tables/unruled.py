@@ -715,7 +715,8 @@ def _rejoin(tables: list[GridTable], words: list[TWord], page_number: int, s=SET
                 if shared < s.rejoin_share * max(len(ta), len(tb)):
                     continue
                 top, bottom = min(a.bbox[1], b.bbox[1]), max(a.bbox[3], b.bbox[3])
-                region = [w for w in words if a.bbox[0] - 0.5 <= w.cx <= b.bbox[2] + 0.5 and top - 0.5 <= w.cy <= bottom + 0.5]
+                region = [w for w in words if a.bbox[0] - 0.5 <= w.cx <= b.bbox[2] + 0.5
+                          and top - 0.5 <= w.cy <= bottom + 0.5]
                 cores = _table_cores(lines_of(region), s)
                 if not cores:
                     continue
