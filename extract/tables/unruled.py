@@ -655,6 +655,8 @@ def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
     is then read on its own. A table's gutters have short cells on both sides.
     """
     lines = lines_of(words)
+    if sum(1 for ln in lines if len(segments(ln, s)) >= 2) < s.column_prose_lines:
+        return [words]  # too few lines with white space between runs of words to hold two page columns
     gs = gutters(lines, s)
     if not gs:
         return [words]
