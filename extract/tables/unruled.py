@@ -640,9 +640,15 @@ def _beside(text: list[list[TWord]], other: list[list[TWord]], s=SETTINGS) -> bo
         return True
     usual = median(pitches)
     starts = [b for a, b in zip(text, text[1:]) if b[0].top - a[0].top > s.paragraph_gap * usual]
-    other_tops = [ln[0].top for ln in other]
+    ys: list[float] = []
+    for y in sorted(ln[0].top for ln in other):
+        if not ys or y - ys[-1] > s.baseline_tol:
+            ys.append(y)
+    gaps = [b - a for a, b in zip(ys, ys[1:])]
+    # The others' own starts (after a gap of theirs): every line of a column of prose would match anything.
+    other_tops = [ys[0]] + ([b for a, b in zip(ys, ys[1:]) if b - a > s.paragraph_gap * median(gaps)] if gaps else [])
     aligned = sum(1 for ln in starts if any(abs(ln[0].top - y) <= s.baseline_tol for y in other_tops))
-    return not (len(starts) >= 2 and aligned >= s.carry_share * len(starts))
+    return not (len(starts) >= 2 and aligned > s.carry_share * len(starts))
 
 
 def page_columns(words: list[TWord], s=SETTINGS) -> list[list[TWord]]:
