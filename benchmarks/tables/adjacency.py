@@ -85,6 +85,9 @@ def score(gold_tables: list[list[dict]], out_tables: list[list[dict]]) -> tuple[
 
 
 def f1(correct: int, found: int, true: int) -> float:
+    """F1 of the relations; a page with no table scores 1 when nothing is found on it."""
+    if not true and not found:
+        return 1.0
     p = correct / found if found else 0.0
     r = correct / true if true else 0.0
     return 2 * p * r / (p + r) if p + r else 0.0

@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from adjacency import f1, grid_from_rows, matrix_cells, score  # noqa: E402
 from generate import generated  # noqa: E402
+from generate_reports import generated as generated_reports  # noqa: E402
 
 
 def real_items() -> list[tuple[Path, int, list, str]]:
@@ -88,11 +89,15 @@ def main(argv=None) -> int:
     ap.add_argument("--detail", action="store_true", help="one line per page and system")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        items = real_items() + [(p, n, g, f"{p.stem}-p{n}") for p, n, g in generated(Path(tmp))]
+        sets = {"real": real_items(),
+                "drawn": [(p, n, g, f"{p.stem}-p{n}") for p, n, g in generated(Path(tmp) / "drawn")],
+                "report-style": [(p, n, g, f"{p.stem}-p{n}") for p, n, g in generated_reports(Path(tmp) / "reports")]}
+        set_of = {label: name for name, its in sets.items() for *_, label in its}
+        items = [it for its in sets.values() for it in its]
         n_true = sum(len(g) for _, _, g, _ in items)
         n_rel = sum(score(g, g)[2] for _, _, g, _ in items)
-        print(f"{len(items)} pages, {n_true} tables, {n_rel} adjacency relations "
-              f"({len(real_items())} real pages)")
+        print(f"{len(items)} pages, {n_true} tables, {n_rel} adjacency relations ("
+              + ", ".join(f"{len(its)} {name}" for name, its in sets.items()) + ")")
         names = [s for s in SYSTEMS if not args.only or s in args.only.split(",")]
         for name in names:  # import and warm each library once, off the clock
             SYSTEMS[name](items[-1][0], 1)
@@ -101,6 +106,7 @@ def main(argv=None) -> int:
             run = SYSTEMS[name]
             tot = [0, 0, 0]
             per_page, found, seconds = [], 0, 0.0
+            by_set = {k: {"tot": [0, 0, 0], "pages": [], "found": 0, "true": 0, "seconds": 0.0} for k in sets}
             for path, page, gold, label in items:
                 start = time.perf_counter()
                 out = run(path, page)
@@ -109,16 +115,32 @@ def main(argv=None) -> int:
                 tot = [tot[0] + c, tot[1] + o, tot[2] + t]
                 per_page.append(f1(c, o, t))
                 found += len(out)
+                b = by_set[set_of[label]]
+                b["tot"] = [b["tot"][0] + c, b["tot"][1] + o, b["tot"][2] + t]
+                b["pages"].append(f1(c, o, t))
+                b["found"] += len(out)
+                b["true"] += len(gold)
+                b["seconds"] += time.perf_counter() - start
                 if args.detail:
                     print(f"  {name:16} {label:28} F1 {f1(c, o, t):.3f}  ({c}/{o} found, {t} true, "
                           f"{len(out)}/{len(gold)} tables)")
             rows.append({"system": name, "micro": f1(*tot), "macro": sum(per_page) / len(per_page),
-                         "found": found, "true": n_true, "s_per_page": seconds / len(items)})
+                         "found": found, "true": n_true, "s_per_page": seconds / len(items),
+                         "sets": {k: {"micro": f1(*b["tot"]), "macro": sum(b["pages"]) / len(b["pages"]),
+                                      "found": b["found"], "true": b["true"],
+                                      "s_per_page": b["seconds"] / len(b["pages"])}
+                                  for k, b in by_set.items() if b["pages"]}})
     print(f"\n| system | structure F1 (micro) | macro | tables found / true | s per page |")
     print("|---|---|---|---|---|")
     for r in sorted(rows, key=lambda r: -r["micro"]):
         print(f"| {r['system']} | {r['micro']:.3f} | {r['macro']:.3f} | {r['found']} / {r['true']} | "
               f"{r['s_per_page']:.3f} |")
+    for k in sets:
+        print(f"\n{k} pages:\n| system | micro | macro | tables found / true | s per page |\n|---|---|---|---|---|")
+        for r in sorted(rows, key=lambda r: -r["sets"][k]["micro"]):
+            b = r["sets"][k]
+            print(f"| {r['system']} | {b['micro']:.3f} | {b['macro']:.3f} | {b['found']} / {b['true']} | "
+                  f"{b['s_per_page']:.3f} |")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
