@@ -6,6 +6,7 @@ with positions and fonts (bold headings, two-column attendance lists).
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pdfplumber
@@ -20,6 +21,19 @@ from .rejoin import rejoin_split_words
 from .shading import cell_rating, rating_of
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+# Which library interprets the pages' content: "pdfplumber" (pdfminer) or "pdfium" (many
+# times faster; the same objects, see extract.pdfium_objects). $PLANTRACE_PAGE_MODEL sets it.
+PAGE_MODELS = ("pdfplumber", "pdfium")
+DEFAULT_PAGE_MODEL = "pdfplumber"
+
+
+def page_model_name(asked: str | None = None) -> str:
+    """The page model to read with: ``asked``, else $PLANTRACE_PAGE_MODEL, else the default."""
+    name = (asked or os.environ.get("PLANTRACE_PAGE_MODEL") or DEFAULT_PAGE_MODEL).strip().lower()
+    if name not in PAGE_MODELS:
+        raise ValueError(f"page model must be one of {', '.join(PAGE_MODELS)}, not {name!r}")
+    return name
 
 
 def _inside(obj, bbox, slack=1.0) -> bool:
@@ -254,8 +268,21 @@ def _needs_ocr(page, mode: str) -> bool:
     return mode == "auto" and not any(not c["text"].isspace() for c in page.chars) and bool(page.images)
 
 
-def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentModel:
-    """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force)."""
+def _pdfium_reader(path: Path):
+    """pdfium's document, or None where pdfium refuses a file pdfminer opened."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except Exception:  # pdfminer's reading stands
+        return None
+
+
+def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_of: str | None = None) -> DocumentModel:
+    """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force).
+
+    ``page_model_of`` names the library that interprets the pages (``page_model_name``);
+    pdfplumber still reads the page tree, metadata and page boxes either way."""
     from .borderless import borderless_tables  # fallback for tables without rules
     from .ocr import MODES, SETTINGS, available
 
@@ -263,8 +290,10 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
     path = Path(path)
     pdf = open_pdf(path)
+    fast = _pdfium_reader(path) if page_model_name(page_model_of) == "pdfium" else None
     try:
         pages = []
+        unmapped: list[int] = []  # glyphs pdfium found no Unicode for, on each page
         n_chars = 0
         read: list[int] = []  # characters decoded on each page
         scanned = []  # pages that are pictures of text, not read
@@ -273,6 +302,11 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         carried = None  # header of an unruled table running on from the previous page
         for i, page in enumerate(pdf.pages, start=1):
             try:
+                if fast is not None:
+                    from .pdfium_objects import page_objects
+
+                    page._objects = page_objects(fast, page)
+                    unmapped.append(page._objects.unmapped)
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
                 if _needs_ocr(page, ocr) and no_ocr is None:
                     from .ocr import apply_to, ocr_page
@@ -298,6 +332,8 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
             finally:
                 page.close()  # drop pdfplumber's per-page object caches: memory stays flat in pages
             pages.append(model)
+        if fast is not None:  # the same cross-check on pdfium's reading: glyphs it could not map
+            read = [max(0, r - u) for r, u in zip(read, unmapped)]
         undecoded = _undecoded_pages(path, read)
         if n_chars == 0 and undecoded:
             raise NoTextLayer(path, f"text on all {len(pages)} pages is in a font encoding the PDF reader "
@@ -321,6 +357,8 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         return rejoin_split_words(model)
     finally:
         pdf.close()
+        if fast is not None:
+            fast.close()
 
 
 def _ocr_failed(mode: str, unavailable: str | None) -> str:
