@@ -13,7 +13,7 @@ models lay out the same text:
 * a character's box runs from the font's descent to descent + font size, and
   from its origin to its advance (pdfium's loose box, not the ink box);
 * spaces and hyphens pdfium *generates* between words are not glyphs of the
-  page and are left out;
+  page and are left out, and a line-end hyphen it marks as U+0002 is a hyphen;
 * a path is split into subpaths at each move; a two-point one is a line, a
   closed axis-aligned four-point one a rectangle, anything else a curve;
 * coordinates pass through pdfminer's page rotation and pdfplumber's flip to a
@@ -31,6 +31,9 @@ import pypdfium2.raw as raw
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
+# pdfium reports a hyphen it judges to break a word at a line's end as U+0002; the
+# glyph on the page (what pdfminer reads) is a hyphen-minus.
+HYPHEN_MARK = 0x02
 # pdfium's page object types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 # pdfium's path segment types
@@ -46,6 +49,11 @@ class PdfiumSettings:
     same_point: float = 1e-3
     # Fonts with no usable descent: pdfminer places such glyphs on the baseline.
     default_descent: float = 0.0
+    # pdfium keeps coordinates as 32-bit floats (342.98 comes back as 342.9800049); rounded to
+    # this many decimals they are the content stream's numbers again, as pdfminer reads them.
+    decimals: int = 4
+    # A blank text object's glyph is placed on the line of the glyphs whose tops are this close.
+    same_line: float = 0.5
 
 
 SETTINGS = PdfiumSettings()
@@ -174,7 +182,7 @@ class _Fonts:
         self.advances: dict[tuple[int, int, float], float] = {}
 
     def name(self, font) -> str:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = _address(font)
         if key not in self.names:
             n = raw.FPDFFont_GetBaseFontName(font, None, 0)
             if n > 1:
@@ -188,7 +196,7 @@ class _Fonts:
 
     def advance(self, font, code: int, size: float) -> float:
         """The glyph's advance from the font's widths (pdfminer's), not its ink."""
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, code, size)
+        key = (_address(font), code, size)
         if key not in self.advances:
             w = ctypes.c_float()
             ok = raw.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), ctypes.byref(w))
@@ -196,7 +204,7 @@ class _Fonts:
         return self.advances[key]
 
     def descent(self, font, size: float) -> float:
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, size)
+        key = (_address(font), size)
         if key not in self.descents:
             declared = self.declared.get(self.name(font).split("+", 1)[-1])
             if declared is not None:
@@ -208,65 +216,141 @@ class _Fonts:
         return self.descents[key]
 
 
-def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int]) -> list[dict]:
+def _address(handle) -> int:
+    """A pdfium handle's address, to recognise the same object again (cheaper than ctypes.cast)."""
+    return ctypes.c_void_p.from_buffer(handle).value or 0 if handle else 0
+
+
+def _text_object(textpage, i: int, obj, frame: _Frame, fonts: _Fonts) -> tuple:
+    """What every glyph of one text object shares: font, size, colours and matrix."""
+    font = raw.FPDFTextObj_GetFont(obj) if obj else None
+    size = ctypes.c_float()
+    if obj:
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    a, b, c, d, _, _ = _matrix(raw.FPDFText_GetMatrix, textpage, i)
+    ma, mb, mc, md, _, _ = _mul((a, b, c, d, 0.0, 0.0), frame.ctm)
+    simple = b == 0 and c == 0 and font is not None and size.value > 0
+    return (fonts.name(font) if font else "", font, size.value,
+            _rgb(raw.FPDFText_GetStrokeColor, textpage, i), _rgb(raw.FPDFText_GetFillColor, textpage, i),
+            (a, d), (ma, mb, mc, md), ma * md > 0 and mb * mc <= 0, simple,
+            fonts.descent(font, size.value) if simple else 0.0)
+
+
+def _blank_objects(out: list[dict], emit, seen: dict, blanks: list, frame: _Frame, fonts: _Fonts) -> None:
+    """The space glyphs of text objects pdfium's text page leaves out, put back in line.
+
+    pdfium skips a text object whose glyphs have no ink (a word space set on its
+    own, as some producers do between words) and generates a space of its own
+    instead, where pdfminer reads the glyph. Each such object gives one space,
+    from its origin across the font's space advance, placed after the glyph
+    before it on its line.
+    """
+    extra_start = len(out)
+    for handle, m in blanks:
+        key = _address(handle)
+        if key in seen:
+            continue
+        font = raw.FPDFTextObj_GetFont(handle)
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(handle, ctypes.byref(size))
+        a, b, c, d, e, f = m
+        if font is None or size.value <= 0 or b or c:
+            continue
+        x0, y0 = round(e, SETTINGS.decimals), round(f, SETTINGS.decimals)
+        advance = round(fonts.advance(font, 0x20, size.value), SETTINGS.decimals) * a
+        bottom = y0 + fonts.descent(font, size.value) * d
+        ma, mb, mc, md, _, _ = _mul((a, 0.0, 0.0, d, 0.0, 0.0), frame.ctm)
+        info = (fonts.name(font), font, size.value, None, _rgb(raw.FPDFPageObj_GetFillColor, handle), (a, d),
+                (ma, mb, mc, md), ma * md > 0 and mb * mc <= 0, True, 0.0)
+        emit(x0, x0 + advance, bottom, bottom + size.value * d, " ", info, (x0, y0))
+    extra = out[extra_start:]
+    del out[extra_start:]
+    for ch in extra:
+        at = len(out)
+        best = None
+        for k, other in enumerate(out):
+            if abs(other["top"] - ch["top"]) <= SETTINGS.same_line and other["x0"] <= ch["x0"] and \
+                    (best is None or other["x0"] >= best):
+                at, best = k + 1, other["x0"]
+        out.insert(at, ch)
+
+
+def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: list) -> list[dict]:
     """Every glyph of the page as a pdfplumber char (generated spaces left out).
 
-    ``unmapped[0]`` counts the glyphs whose font gives no Unicode for them."""
+    ``unmapped[0]`` counts the glyphs whose font gives no Unicode for them;
+    ``blanks`` are the page's text objects, with their matrices, for ``_blank_objects``."""
     out = []
-    objects: dict[int, tuple] = {}  # text object -> (font name, font handle, size, colours)
+    objects: dict[int, tuple] = {}  # text object -> what its glyphs share (``_text_object``)
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
     n = raw.FPDFText_CountChars(textpage)
-    pending = None  # a glyph whose Unicode is several characters (a ligature) arrives as several chars
+    is_generated, unicode_of, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, \
+        raw.FPDFText_HasUnicodeMapError
+    object_of, origin_of = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin
+    height, mb_x0, mb_top, doctop, page_number = frame.height, frame.mb_x0, frame.mb_top, frame.doctop, \
+        frame.page_number
+    plain = frame.ctm[:4] == (1, 0, 0, 1)
+    places = SETTINGS.decimals
+    ex, ey = frame.ctm[4], frame.ctm[5]
+    last_origin = None  # a glyph whose Unicode is several characters (a ligature) arrives as several chars
+
+    def emit(x0, x1, y0, y1, text, info, origin):
+        fontname, _, _, stroke, fill, _, matrix, upright, _, _ = info
+        if plain:
+            x0, x1, y0, y1 = x0 + ex, x1 + ex, y0 + ey, y1 + ey
+            dx, dy = origin[0] + ex, origin[1] + ey
+        else:
+            (x0, y0), (x1, y1) = frame.device(x0, y0), frame.device(x1, y1)
+            dx, dy = frame.device(origin[0], origin[1])
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        top, bottom = height - y1 + mb_top, height - y0 + mb_top
+        w, h = x1 - x0, y1 - y0
+        out.append({"matrix": (*matrix, dx, dy), "fontname": fontname, "adv": w if upright else h,
+                    "upright": upright, "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": w,
+                    "height": h, "size": h if upright else w, "mcid": None, "tag": None, "object_type": "char",
+                    "page_number": page_number, "ncs": "DeviceRGB", "text": text, "stroking_color": stroke,
+                    "non_stroking_color": fill, "top": top, "bottom": bottom, "doctop": doctop + top})
+
     for i in range(n):
-        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+        if is_generated(textpage, i) == 1:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+        code = unicode_of(textpage, i)
+        if map_error(textpage, i) == 1:
             unmapped[0] += 1
+        if code == HYPHEN_MARK:
+            code = 0x2D
         try:
             text = chr(code)
         except (ValueError, OverflowError):
             continue
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        obj = object_of(textpage, i)
+        key = _address(obj)
         info = objects.get(key)
         if info is None:
-            font = raw.FPDFTextObj_GetFont(obj) if obj else None
-            size = ctypes.c_float()
-            raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)) if obj else None
-            info = (fonts.name(font) if font else "", font, size.value,
-                    _rgb(raw.FPDFText_GetStrokeColor, textpage, i), _rgb(raw.FPDFText_GetFillColor, textpage, i))
-            objects[key] = info
-        fontname, font, size, stroke, fill = info
-        raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
-        m = _matrix(raw.FPDFText_GetMatrix, textpage, i)
-        if pending is not None and pending[0] == (ox.value, oy.value, key) and box.right == pending[2]:
-            pending[1]["text"] += text  # the rest of a ligature's Unicode: same glyph, same box
+            info = objects[key] = _text_object(textpage, i, obj, frame, fonts)
+        _, font, size, _, _, (a, d), _, _, simple, descent = info
+        origin_of(textpage, i, pox, poy)
+        origin = (round(ox.value, places), round(oy.value, places), key)
+        if origin == last_origin:
+            out[-1]["text"] += text  # the rest of a ligature's Unicode: the same glyph
             continue
-        a, b, c, d = m[:4]
-        ctm = frame.ctm
-        ma, mb, mc, md, _, _ = _mul((a, b, c, d, 0.0, 0.0), ctm)
-        upright = ma * md > 0 and mb * mc <= 0
-        if b == 0 and c == 0 and font is not None and size:
+        last_origin = origin
+        if simple:
             # pdfminer's box: origin to advance across, descent to descent + size up
-            descent = fonts.descent(font, size)
-            x0 = ox.value
-            x1 = x0 + fonts.advance(font, code, size) * a if code else box.right
-            y0 = oy.value + descent * d
+            x0 = origin[0]
+            x1 = x0 + round(fonts.advance(font, code, size), places) * a
+            y0 = origin[1] + descent * d
             y1 = y0 + size * d
         else:
+            raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
             x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
-        pts = [frame.device(x0, y0), frame.device(x1, y1)]
-        geometry = frame.box(pts)
-        char = {"matrix": (ma, mb, mc, md, *frame.device(ox.value, oy.value)), "fontname": fontname,
-                "adv": (x1 - x0) if upright else geometry["height"], "upright": upright, **geometry,
-                "size": geometry["height"] if upright else geometry["width"], "mcid": None, "tag": None,
-                "object_type": "char", "page_number": frame.page_number, "ncs": "DeviceRGB", "text": text,
-                "stroking_color": stroke, "non_stroking_color": fill}
-        out.append(char)
-        pending = ((ox.value, oy.value, key), char, box.right)
+        emit(x0, x1, y0, y1, text, info, origin)
+    _blank_objects(out, emit, objects, blanks, frame, fonts)
     return out
 
 
@@ -279,7 +363,8 @@ def _segments(path, m: Matrix) -> list[tuple[str, tuple[float, float]]]:
         seg = raw.FPDFPath_GetPathSegment(path, k)
         raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
         kind = raw.FPDFPathSegment_GetType(seg)
-        pt = _apply(m, x.value, y.value)
+        px, py = _apply(m, x.value, y.value)
+        pt = (round(px, SETTINGS.decimals), round(py, SETTINGS.decimals))
         if kind == _MOVETO:
             out.append(("m", pt))
         elif kind == _BEZIERTO:
@@ -336,7 +421,9 @@ def _walk(handles, frame: _Frame, outer: Matrix, found: dict) -> None:
     """Paths and images of a list of page objects, descending into form XObjects."""
     for obj in handles:
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == _FORM:
+        if kind == _TEXT:
+            found.setdefault("_text", []).append((obj, _mul(_matrix(raw.FPDFPageObj_GetMatrix, obj), outer)))
+        elif kind == _FORM:
             inner = _mul(_matrix(raw.FPDFPageObj_GetMatrix, obj), outer)
             n = raw.FPDFFormObj_CountObjects(obj)
             _walk((raw.FPDFFormObj_GetObject(obj, k) for k in range(n)), frame, inner, found)
@@ -356,7 +443,8 @@ def _walk(handles, frame: _Frame, outer: Matrix, found: dict) -> None:
                 found.setdefault(shape["object_type"], []).append(shape)
         elif kind == _IMAGE:
             m = _mul(_matrix(raw.FPDFPageObj_GetMatrix, obj), outer)
-            corners = [frame.device(*_apply(m, x, y)) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+            corners = [frame.device(*(round(v, SETTINGS.decimals) for v in _apply(m, x, y)))
+                       for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
             w, h = ctypes.c_uint(), ctypes.c_uint()
             raw.FPDFImageObj_GetImagePixelSize(obj, ctypes.byref(w), ctypes.byref(h))
             found.setdefault("image", []).append({**frame.box(corners), "object_type": "image",
@@ -377,14 +465,15 @@ def page_objects(doc: pdfium.PdfDocument, plumber_page) -> PageObjects:
         mediabox = page.get_mediabox()
         frame = _Frame(plumber_page, mediabox)
         textpage = page.get_textpage()
-        try:
-            unmapped = [0]
-            found: dict[str, list[dict]] = {
-                "char": _chars(textpage.raw, frame, _Fonts(_declared_fonts(plumber_page)), unmapped)}
-        finally:
-            textpage.close()
+        found: dict[str, list] = {}
         n = raw.FPDFPage_CountObjects(page.raw)
         _walk((raw.FPDFPage_GetObject(page.raw, k) for k in range(n)), frame, IDENTITY, found)
+        blanks = found.pop("_text", [])
+        try:
+            unmapped = [0]
+            found["char"] = _chars(textpage.raw, frame, _Fonts(_declared_fonts(plumber_page)), unmapped, blanks)
+        finally:
+            textpage.close()
         out = PageObjects((k, v) for k, v in found.items() if v)
         out.unmapped = unmapped[0]
         return out
