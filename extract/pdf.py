@@ -278,6 +278,20 @@ def _pdfium_reader(path: Path):
         return None
 
 
+def _read_by_pdfium(doc, page) -> int:
+    """Fill a pdfplumber page's objects from pdfium; the glyphs it could not map to Unicode.
+
+    A page pdfium cannot read is left to pdfminer (its objects are parsed on first use)."""
+    from .pdfium_objects import page_objects
+
+    try:
+        objects = page_objects(doc, page)
+    except Exception:  # pdfium's errors on a damaged page: pdfminer reads it, or names the damage
+        return 0
+    page._objects = objects
+    return objects.unmapped
+
+
 def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_of: str | None = None) -> DocumentModel:
     """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force).
 
@@ -303,10 +317,7 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_o
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 if fast is not None:
-                    from .pdfium_objects import page_objects
-
-                    page._objects = page_objects(fast, page)
-                    unmapped.append(page._objects.unmapped)
+                    unmapped.append(_read_by_pdfium(fast, page))
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
                 if _needs_ocr(page, ocr) and no_ocr is None:
                     from .ocr import apply_to, ocr_page

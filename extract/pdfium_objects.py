@@ -52,8 +52,6 @@ class PdfiumSettings:
     # pdfium keeps coordinates as 32-bit floats (342.98 comes back as 342.9800049); rounded to
     # this many decimals they are the content stream's numbers again, as pdfminer reads them.
     decimals: int = 4
-    # A blank text object's glyph is placed on the line of the glyphs whose tops are this close.
-    same_line: float = 0.5
 
 
 SETTINGS = PdfiumSettings()
@@ -134,6 +132,7 @@ def _declared_fonts(plumber_page) -> dict[str, tuple[str, float]]:
     PDF declares (0 when absent), so boxes are placed as pdfminer places them.
     Only the font dictionaries are resolved, never a content stream.
     """
+    from pdfminer.fontmetrics import FONT_METRICS
     from pdfminer.pdftypes import resolve1
 
     out: dict[str, tuple[str, float]] = {}
@@ -147,6 +146,11 @@ def _declared_fonts(plumber_page) -> dict[str, tuple[str, float]]:
             if isinstance(name, bytes):
                 name = name.decode("latin-1")
             if not isinstance(name, str):
+                continue
+            subtype = getattr(resolve1(spec.get("Subtype")), "name", "")
+            if subtype in ("Type1", "TrueType", "MMType1") and name in FONT_METRICS:
+                # pdfminer measures the standard 14 fonts by its own metrics, whatever the PDF declares
+                out.setdefault(name, (name, float(FONT_METRICS[name][0].get("Descent", 0)) / 1000))
                 continue
             descriptor = resolve1(spec.get("FontDescriptor"))
             if descriptor is None and spec.get("DescendantFonts"):
@@ -236,16 +240,14 @@ def _text_object(textpage, i: int, obj, frame: _Frame, fonts: _Fonts) -> tuple:
             fonts.descent(font, size.value) if simple else 0.0)
 
 
-def _blank_objects(out: list[dict], emit, seen: dict, blanks: list, frame: _Frame, fonts: _Fonts) -> None:
-    """The space glyphs of text objects pdfium's text page leaves out, put back in line.
+def _blank_objects(emit, seen: dict, blanks: list, frame: _Frame, fonts: _Fonts) -> None:
+    """The space glyphs of text objects pdfium's text page leaves out.
 
     pdfium skips a text object whose glyphs have no ink (a word space set on its
     own, as some producers do between words) and generates a space of its own
     instead, where pdfminer reads the glyph. Each such object gives one space,
-    from its origin across the font's space advance, placed after the glyph
-    before it on its line.
+    from its origin across the font's space advance.
     """
-    extra_start = len(out)
     for handle, m in blanks:
         key = _address(handle)
         if key in seen:
@@ -262,25 +264,17 @@ def _blank_objects(out: list[dict], emit, seen: dict, blanks: list, frame: _Fram
         ma, mb, mc, md, _, _ = _mul((a, 0.0, 0.0, d, 0.0, 0.0), frame.ctm)
         info = (fonts.name(font), font, size.value, None, _rgb(raw.FPDFPageObj_GetFillColor, handle), (a, d),
                 (ma, mb, mc, md), ma * md > 0 and mb * mc <= 0, True, 0.0)
-        emit(x0, x0 + advance, bottom, bottom + size.value * d, " ", info, (x0, y0))
-    extra = out[extra_start:]
-    del out[extra_start:]
-    for ch in extra:
-        at = len(out)
-        best = None
-        for k, other in enumerate(out):
-            if abs(other["top"] - ch["top"]) <= SETTINGS.same_line and other["x0"] <= ch["x0"] and \
-                    (best is None or other["x0"] >= best):
-                at, best = k + 1, other["x0"]
-        out.insert(at, ch)
+        emit(x0, x0 + advance, bottom, bottom + size.value * d, " ", info, (x0, y0), key)
 
 
 def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: list) -> list[dict]:
     """Every glyph of the page as a pdfplumber char (generated spaces left out).
 
     ``unmapped[0]`` counts the glyphs whose font gives no Unicode for them;
-    ``blanks`` are the page's text objects, with their matrices, for ``_blank_objects``."""
+    ``blanks`` are the page's text objects in content order, with their matrices."""
     out = []
+    orders: list[int] = []  # each glyph's text object's place in the content stream
+    order = {_address(handle): k for k, (handle, _) in enumerate(blanks)}
     objects: dict[int, tuple] = {}  # text object -> what its glyphs share (``_text_object``)
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -296,7 +290,8 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
     ex, ey = frame.ctm[4], frame.ctm[5]
     last_origin = None  # a glyph whose Unicode is several characters (a ligature) arrives as several chars
 
-    def emit(x0, x1, y0, y1, text, info, origin):
+    def emit(x0, x1, y0, y1, text, info, origin, key):
+        orders.append(order.get(key, orders[-1] if orders else -1))
         fontname, _, _, stroke, fill, _, matrix, upright, _, _ = info
         if plain:
             x0, x1, y0, y1 = x0 + ex, x1 + ex, y0 + ey, y1 + ey
@@ -312,7 +307,7 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         w, h = x1 - x0, y1 - y0
         out.append({"matrix": (*matrix, dx, dy), "fontname": fontname, "adv": w if upright else h,
                     "upright": upright, "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": w,
-                    "height": h, "size": h if upright else w, "mcid": None, "tag": None, "object_type": "char",
+                    "height": h, "size": h, "mcid": None, "tag": None, "object_type": "char",
                     "page_number": page_number, "ncs": "DeviceRGB", "text": text, "stroking_color": stroke,
                     "non_stroking_color": fill, "top": top, "bottom": bottom, "doctop": doctop + top})
 
@@ -349,9 +344,10 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         else:
             raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
             x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
-        emit(x0, x1, y0, y1, text, info, origin)
-    _blank_objects(out, emit, objects, blanks, frame, fonts)
-    return out
+        emit(x0, x1, y0, y1, text, info, origin, key)
+    _blank_objects(emit, objects, blanks, frame, fonts)
+    # pdfium's text page sets objects in its own reading order; pdfminer's is the content stream's
+    return [out[k] for k in sorted(range(len(out)), key=lambda k: (orders[k], k))]
 
 
 def _segments(path, m: Matrix) -> list[tuple[str, tuple[float, float]]]:
