@@ -225,6 +225,12 @@ def _address(handle) -> int:
     return ctypes.c_void_p.from_buffer(handle).value or 0 if handle else 0
 
 
+# FPDFText_GetTextObject returning the object's address as a plain int: it is asked for every
+# glyph, and turning pypdfium2's pointer into a number costs more than the call.
+_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 def _text_object(textpage, i: int, obj, frame: _Frame, fonts: _Fonts) -> tuple:
     """What every glyph of one text object shares: font, size, colours and matrix."""
     font = raw.FPDFTextObj_GetFont(obj) if obj else None
@@ -274,6 +280,7 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
     ``blanks`` are the page's text objects in content order, with their matrices."""
     out = []
     orders: list[int] = []  # each glyph's text object's place in the content stream
+    advances: dict[tuple[int, int], float] = {}  # (text object, character) -> advance across the page
     order = {_address(handle): k for k, (handle, _) in enumerate(blanks)}
     objects: dict[int, tuple] = {}  # text object -> what its glyphs share (``_text_object``)
     box = raw.FS_RECTF()
@@ -282,7 +289,7 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
     n = raw.FPDFText_CountChars(textpage)
     is_generated, unicode_of, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, \
         raw.FPDFText_HasUnicodeMapError
-    object_of, origin_of = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin
+    object_at, origin_of = _OBJECT_ADDRESS, raw.FPDFText_GetCharOrigin
     height, mb_x0, mb_top, doctop, page_number = frame.height, frame.mb_x0, frame.mb_top, frame.doctop, \
         frame.page_number
     plain = frame.ctm[:4] == (1, 0, 0, 1)
@@ -323,10 +330,10 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
             text = chr(code)
         except (ValueError, OverflowError):
             continue
-        obj = object_of(textpage, i)
-        key = _address(obj)
+        key = object_at(textpage, i) or 0
         info = objects.get(key)
         if info is None:
+            obj = raw.FPDFText_GetTextObject(textpage, i)
             info = objects[key] = _text_object(textpage, i, obj, frame, fonts)
         _, font, size, _, _, (a, d), _, _, simple, descent = info
         origin_of(textpage, i, pox, poy)
@@ -338,7 +345,10 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         if simple:
             # pdfminer's box: origin to advance across, descent to descent + size up
             x0 = origin[0]
-            x1 = x0 + round(fonts.advance(font, code, size), places) * a
+            advance = advances.get((key, code))
+            if advance is None:
+                advance = advances[(key, code)] = round(fonts.advance(font, code, size), places) * a
+            x1 = x0 + advance
             y0 = origin[1] + descent * d
             y1 = y0 + size * d
         else:
@@ -347,7 +357,9 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         emit(x0, x1, y0, y1, text, info, origin, key)
     _blank_objects(emit, objects, blanks, frame, fonts)
     # pdfium's text page sets objects in its own reading order; pdfminer's is the content stream's
-    return [out[k] for k in sorted(range(len(out)), key=lambda k: (orders[k], k))]
+    if all(a <= b for a, b in zip(orders, orders[1:])):
+        return out
+    return [out[k] for k in sorted(range(len(out)), key=orders.__getitem__)]  # a stable sort
 
 
 def _segments(path, m: Matrix) -> list[tuple[str, tuple[float, float]]]:
