@@ -1,8 +1,13 @@
-"""Build the page model from a PDF with pdfplumber.
+"""Build the page model from a PDF with pdfplumber's page, its objects read by pdfium.
 
 pdfplumber is used because it gives both ruled-table geometry (merged cells
 come back as None, which is how a merged action cell is recognised) and words
-with positions and fonts (bold headings, two-column attendance lists).
+with positions and fonts (bold headings, two-column attendance lists). It
+derives all of that from one dictionary of page objects; pdfium fills that
+dictionary many times faster than pdfminer interprets the page
+(``extract.pdfium_objects``), so pdfminer only reads the file's structure
+(page tree, boxes, metadata, font dictionaries). ``PLANTRACE_PAGE_MODEL=pdfplumber``
+reads the pages with pdfminer as before.
 """
 from __future__ import annotations
 
@@ -22,10 +27,10 @@ from .shading import cell_rating, rating_of
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
-# Which library interprets the pages' content: "pdfplumber" (pdfminer) or "pdfium" (many
-# times faster; the same objects, see extract.pdfium_objects). $PLANTRACE_PAGE_MODEL sets it.
+# Which library interprets the pages' content: "pdfium" (the same objects as pdfminer's, see
+# extract.pdfium_objects, read several times faster) or "pdfplumber" (pdfminer). $PLANTRACE_PAGE_MODEL sets it.
 PAGE_MODELS = ("pdfplumber", "pdfium")
-DEFAULT_PAGE_MODEL = "pdfplumber"
+DEFAULT_PAGE_MODEL = "pdfium"
 
 
 def page_model_name(asked: str | None = None) -> str:
@@ -268,8 +273,13 @@ def _needs_ocr(page, mode: str) -> bool:
     return mode == "auto" and not any(not c["text"].isspace() for c in page.chars) and bool(page.images)
 
 
-def _pdfium_reader(path: Path):
-    """pdfium's document, or None where pdfium refuses a file pdfminer opened."""
+def page_reader(path: Path, asked: str | None = None):
+    """pdfium's document to read the pages of ``path`` with, or None to let pdfminer read them.
+
+    None when the page model asked for (``page_model_name``) is pdfplumber, or
+    where pdfium refuses a file pdfminer opened. Close it when done."""
+    if page_model_name(asked) != "pdfium":
+        return None
     import pypdfium2 as pdfium
 
     try:
@@ -278,7 +288,7 @@ def _pdfium_reader(path: Path):
         return None
 
 
-def _read_by_pdfium(doc, page) -> int:
+def read_by_pdfium(doc, page) -> int:
     """Fill a pdfplumber page's objects from pdfium; the glyphs it could not map to Unicode.
 
     A page pdfium cannot read is left to pdfminer (its objects are parsed on first use)."""
@@ -304,7 +314,7 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_o
         raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
     path = Path(path)
     pdf = open_pdf(path)
-    fast = _pdfium_reader(path) if page_model_name(page_model_of) == "pdfium" else None
+    fast = page_reader(path, page_model_of)
     try:
         pages = []
         unmapped: list[int] = []  # glyphs pdfium found no Unicode for, on each page
@@ -317,7 +327,7 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_o
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 if fast is not None:
-                    unmapped.append(_read_by_pdfium(fast, page))
+                    unmapped.append(read_by_pdfium(fast, page))
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
                 if _needs_ocr(page, ocr) and no_ocr is None:
                     from .ocr import apply_to, ocr_page
