@@ -118,3 +118,18 @@ def test_the_page_model_setting(monkeypatch):
     assert page_model_name("pdfplumber") == "pdfplumber"
     with pytest.raises(ValueError):
         page_model_name("mupdf")
+
+
+def test_pdfium_reads_a_face_pdfminer_cannot_decode(tmp_path):
+    """A face with an embedded encoding CMap: pdfminer decodes none of it (its pages are
+    reported as undecodable in the pdfplumber page model); pdfium reads the words."""
+    from tests.badfiles import undecodable_pdf
+    from tests.render_html import available
+
+    if available() is not None:
+        pytest.skip(available())
+    from plantrace.extract.pdf import load_pdf
+
+    model = load_pdf(undecodable_pdf(tmp_path / "u.pdf", title=False), page_model_of="pdfium")
+    assert "Paragraph 0 of ordinary text in the regular face" in model.text
+    assert model.warnings == []
