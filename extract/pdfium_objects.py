@@ -18,7 +18,19 @@ models lay out the same text:
   closed axis-aligned four-point one a rectangle, anything else a curve;
 * coordinates pass through pdfminer's page rotation and pdfplumber's flip to a
   top-left origin, so boxes equal pdfplumber's on rotated pages too;
+* font names and descents are the ones the PDF declares (pdfium strips the
+  subset prefix and measures the font program), and the standard 14 fonts
+  are measured by pdfminer's own metrics, as pdfminer does;
+* glyphs come in content-stream order (pdfium's text page sorts a line's
+  objects by position), and a text object pdfium skips for having no ink (a
+  word space set on its own) gives back its space;
 * colours are RGB components in 0..1 (pdfium resolves every colour space).
+
+What still differs: pdfium keeps coordinates as 32-bit floats, so a box can
+differ from pdfminer's in the fifth significant digit (rounded to 0.1 pt, a
+tenth either way), and pdfium collapses a run of space glyphs into one (the
+words are the same). pdfminer still reads the file's structure: the page tree,
+page boxes, metadata and font dictionaries, none of which interprets content.
 """
 from __future__ import annotations
 
@@ -36,8 +48,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 HYPHEN_MARK = 0x02
 # pdfium's page object types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
-# pdfium's path segment types
-_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
+# pdfium's path segment types (anything else is a line to its point)
+_BEZIERTO, _MOVETO = 1, 2
 
 
 @dataclass(frozen=True)
