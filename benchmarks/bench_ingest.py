@@ -249,6 +249,59 @@ def plan_extraction_000() -> tuple[float, float]:
     return min(ours), min(ref)
 
 
+LONG_PACK = 300  # pages: the bound pack on which reading must stay as fast per page as on a short file
+
+
+def bound_pack(pdfs, dest: Path, pages: int = LONG_PACK) -> list[Path]:
+    """The files bound into one PDF at ``dest`` of at least ``pages`` pages, as a committee
+    pack is (files repeat when there are too few); the files, in the order bound."""
+    import pypdfium2 as pdfium
+
+    pack, bound = pdfium.PdfDocument.new(), []
+    while len(pack) < pages:
+        before = len(pack)
+        for path in pdfs:
+            try:
+                src = pdfium.PdfDocument(str(path))
+            except Exception:
+                continue
+            pack.import_pages(src)
+            src.close()
+            bound.append(path)
+            if len(pack) >= pages:
+                break
+        if len(pack) == before:
+            break
+    pack.save(str(dest))
+    pack.close()
+    return bound
+
+
+def linearity(pdfs) -> list[tuple[str, int, float]]:
+    """Pages per CPU second of the page model and readers (default page model) over the
+    same pages read file by file and bound into one pack of ``LONG_PACK`` pages: the rate
+    must not fall with a document's length."""
+    from plantrace.extract.document import build_contract
+    from plantrace.extract.pdf import load_pdf
+
+    def rate(paths) -> tuple[int, float]:
+        n, start = 0, time.process_time()
+        for path in paths:
+            try:
+                model = load_pdf(path)
+            except Exception:
+                continue
+            build_contract(model)
+            n += len(model.pages)
+        return n, n / (time.process_time() - start)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = Path(tmp) / "pack.pdf"
+        bound = bound_pack(pdfs, pack)
+        alone, bound_rate = rate(bound), rate([pack])
+    return [(f"{len(bound)} files, one by one", *alone), ("the same bound into one pack", *bound_rate)]
+
+
 def _pages_of(pdfs) -> dict[Path, int]:
     import pypdfium2 as pdfium
 
@@ -293,7 +346,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=Path, default=ROOT / "corpora" / "real",
                         help="folder of real council PDFs (default: corpora/real)")
-    parser.add_argument("--quick", action="store_true", help="only the per-corpus rates and start-up")
+    parser.add_argument("--quick", action="store_true", help="leave out the workers, store-rate and plan-extraction figures")
     args = parser.parse_args()
     real = _pdfs(args.real)
     figures = {"bundled": corpus_rates("bundled corpus", ROOT / "corpora" / "pdf", PDFS)}
@@ -317,6 +370,9 @@ def main() -> None:
         for model in MODELS:
             mb, took = peak_rss(largest, model)
             print(f"  page model {model:10s} {mb:7.0f} MB peak RSS, {took:6.1f} CPU s to extract")
+        print("pages per CPU second of reading (default page model), file by file and bound:")
+        for name, n, rate in linearity(real):
+            print(f"  {name:32s} {n:4d} pages {rate:6.1f} pages/CPU s")
     if args.quick:
         return
     parallel_s = plantrace_ingest(jobs=2)
