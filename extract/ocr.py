@@ -47,10 +47,13 @@ MODES = ("auto", "off", "force")
 
 
 def available() -> Optional[str]:
-    """None when OCR can run here, else why not (one phrase)."""
-    try:
-        import pytesseract  # noqa: F401
-    except ImportError:
+    """None when OCR can run here, else why not (one phrase).
+
+    Asked for every PDF, so it finds pytesseract without importing it (which
+    imports pandas): the import is paid only by a page that is read by OCR."""
+    from importlib.util import find_spec
+
+    if find_spec("pytesseract") is None:
         return "pytesseract is not installed"
     if not shutil.which("tesseract"):
         return "the tesseract program is not installed (Debian: apt-get install tesseract-ocr)"

@@ -36,6 +36,13 @@ def drop_overprinted(chars: list[dict]) -> list[dict]:
     runs: dict[tuple, list[int]] = defaultdict(list)  # (size, baseline) -> letters
     for i, c in enumerate(visible):
         runs[(round(c.get("size", 0.0), 1), round(c["bottom"]))].append(i)
+    # only a run with letters smaller than its own somewhere on the page can be hidden (most
+    # pages hold none: their body text is their smallest), so the rest need no search
+    smallest = min(c.get("size", 0.0) for c in visible)
+    suspect = {key for key, members in runs.items() if len(members) >= MIN_RUN
+               and max(visible[i].get("size", 0.0) for i in members) - 0.5 > smallest}
+    if not suspect:
+        return chars
     run_of = {i: key for key, members in runs.items() for i in members}
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, c in enumerate(visible):
@@ -44,7 +51,7 @@ def drop_overprinted(chars: list[dict]) -> list[dict]:
                 grid[(gx, gy)].append(i)
     hidden_runs = set()
     for key, members in runs.items():
-        if len(members) < MIN_RUN:
+        if key not in suspect:
             continue
         covered = 0
         for i in members:

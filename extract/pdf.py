@@ -1,11 +1,17 @@
-"""Build the page model from a PDF with pdfplumber.
+"""Build the page model from a PDF with pdfplumber's page, its objects read by pdfium.
 
 pdfplumber is used because it gives both ruled-table geometry (merged cells
 come back as None, which is how a merged action cell is recognised) and words
-with positions and fonts (bold headings, two-column attendance lists).
+with positions and fonts (bold headings, two-column attendance lists). It
+derives all of that from one dictionary of page objects; pdfium fills that
+dictionary many times faster than pdfminer interprets the page
+(``extract.pdfium_objects``), so pdfminer only reads the file's structure
+(page tree, boxes, metadata, font dictionaries). ``PLANTRACE_PAGE_MODEL=pdfplumber``
+reads the pages with pdfminer as before.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pdfplumber
@@ -20,6 +26,19 @@ from .rejoin import rejoin_split_words
 from .shading import cell_rating, rating_of
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+# Which library interprets the pages' content: "pdfium" (the same objects as pdfminer's, see
+# extract.pdfium_objects, read several times faster) or "pdfplumber" (pdfminer). $PLANTRACE_PAGE_MODEL sets it.
+PAGE_MODELS = ("pdfplumber", "pdfium")
+DEFAULT_PAGE_MODEL = "pdfium"
+
+
+def page_model_name(asked: str | None = None) -> str:
+    """The page model to read with: ``asked``, else $PLANTRACE_PAGE_MODEL, else the default."""
+    name = (asked or os.environ.get("PLANTRACE_PAGE_MODEL") or DEFAULT_PAGE_MODEL).strip().lower()
+    if name not in PAGE_MODELS:
+        raise ValueError(f"page model must be one of {', '.join(PAGE_MODELS)}, not {name!r}")
+    return name
 
 
 def _inside(obj, bbox, slack=1.0) -> bool:
@@ -289,8 +308,40 @@ class _Grids:
         return [f"tables on {_pages(self.failed)} could not be read as grids ({self.last_error})"]
 
 
-def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentModel:
-    """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force)."""
+def page_reader(path: Path, asked: str | None = None):
+    """pdfium's document to read the pages of ``path`` with, or None to let pdfminer read them.
+
+    None when the page model asked for (``page_model_name``) is pdfplumber, or
+    where pdfium refuses a file pdfminer opened. Close it when done."""
+    if page_model_name(asked) != "pdfium":
+        return None
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except Exception:  # pdfminer's reading stands
+        return None
+
+
+def read_by_pdfium(doc, page) -> int:
+    """Fill a pdfplumber page's objects from pdfium; the glyphs it could not map to Unicode.
+
+    A page pdfium cannot read is left to pdfminer (its objects are parsed on first use)."""
+    from .pdfium_objects import page_objects
+
+    try:
+        objects = page_objects(doc, page)
+    except Exception:  # pdfium's errors on a damaged page: pdfminer reads it, or names the damage
+        return 0
+    page._objects = objects
+    return objects.unmapped
+
+
+def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto", page_model_of: str | None = None) -> DocumentModel:
+    """The page model of a PDF; pages with no text layer are read by OCR (``ocr``: auto, off, force).
+
+    ``page_model_of`` names the library that interprets the pages (``page_model_name``);
+    pdfplumber still reads the page tree, metadata and page boxes either way."""
     from .borderless import borderless_tables  # fallback for tables without rules
     from .ocr import MODES, SETTINGS, available
 
@@ -298,8 +349,10 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
     path = Path(path)
     pdf = open_pdf(path)
+    fast = page_reader(path, page_model_of)
     try:
         pages = []
+        unmapped: list[int] = []  # glyphs pdfium found no Unicode for, on each page
         n_chars = 0
         read: list[int] = []  # characters decoded on each page
         scanned = []  # pages that are pictures of text, not read
@@ -309,6 +362,8 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         grids = _Grids()
         for i, page in enumerate(pdf.pages, start=1):
             try:
+                if fast is not None:
+                    unmapped.append(read_by_pdfium(fast, page))
                 read.append(sum(1 for c in page.chars if not c["text"].isspace()))
                 if _needs_ocr(page, ocr) and no_ocr is None:
                     from .ocr import apply_to, ocr_page
@@ -335,6 +390,8 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
             finally:
                 page.close()  # drop pdfplumber's per-page object caches: memory stays flat in pages
             pages.append(model)
+        if fast is not None:  # the same cross-check on pdfium's reading: glyphs it could not map
+            read = [max(0, r - u) for r, u in zip(read, unmapped)]
         undecoded = _undecoded_pages(path, read)
         if n_chars == 0 and undecoded:
             raise NoTextLayer(path, f"text on all {len(pages)} pages is in a font encoding the PDF reader "
@@ -360,6 +417,8 @@ def load_pdf(path: str | Path, sha256: str = "", ocr: str = "auto") -> DocumentM
         return rejoin_split_words(model)
     finally:
         pdf.close()
+        if fast is not None:
+            fast.close()
 
 
 def _ocr_failed(mode: str, unavailable: str | None) -> str:

@@ -179,7 +179,22 @@ def test_scanned_pages_inside_a_text_pdf_are_reported_not_skipped_silently(tmp_p
 
 
 @pytest.mark.skipif(render_html_unavailable() is not None, reason=render_html_unavailable() or "")
-def test_text_the_reader_cannot_decode_is_reported_not_taken_for_empty(tmp_path):
+def test_text_the_reader_cannot_decode_is_reported_not_taken_for_empty(tmp_path, monkeypatch):
+    # pdfminer reads none of this face (pdfium does: tests/test_pdfium_objects.py); the check
+    # that pdfminer's reading is not taken for an empty page is the pdfplumber page model's,
+    # set for a reading process of its own (the thread's usual one keeps its environment)
+    from plantrace.ingest import supervise
+
+    monkeypatch.setenv("PLANTRACE_PAGE_MODEL", "pdfplumber")
+    monkeypatch.setattr(supervise._LOCAL, "supervisor", None, raising=False)
+    try:
+        _undecodable_reported(tmp_path)
+    finally:
+        if getattr(supervise._LOCAL, "supervisor", None) is not None:
+            supervise._LOCAL.supervisor.stop()
+
+
+def _undecodable_reported(tmp_path):
     url = f"sqlite:///{tmp_path / 'u.db'}"
     partly = undecodable_pdf(tmp_path / "partly.pdf")
     out = runner.invoke(app, ["ingest", str(partly), "--db", url, "--json"])

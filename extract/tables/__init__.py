@@ -38,19 +38,25 @@ def parse_pages(spec: str | None, n: int) -> list[int]:
 
 def read_tables(path: str | Path, pages: str | list[int] | None = None, stitched: bool = False) -> list[GridTable]:
     """Every table of the PDF at ``path`` (or of ``pages``, "1-3" or [1, 2, 3]), page order, top to bottom."""
-    from ..pdf import open_pdf
+    from ..pdf import open_pdf, page_reader, read_by_pdfium
 
     pdf = open_pdf(path)
+    fast = page_reader(Path(path))
     try:
         numbers = parse_pages(pages, len(pdf.pages)) if not isinstance(pages, list) else pages
         tables: list[GridTable] = []
         geometry = {}
         for n in numbers:
             page = pdf.pages[n - 1]
+            if fast is not None:
+                read_by_pdfium(fast, page)
             found, lines = page_tables(page, n)
             geometry[n] = (float(page.height), lines)
             tables.extend(found)
+            page.close()
     finally:
         pdf.close()
+        if fast is not None:
+            fast.close()
     mark_continuations(tables, geometry)
     return stitch(tables) if stitched else tables
