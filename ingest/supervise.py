@@ -28,7 +28,7 @@ import time
 from dataclasses import asdict
 from typing import Any, Callable
 
-from .limits import Limits, LimitExceeded
+from .limits import MB, Limits, LimitExceeded
 
 HEADER = struct.Struct("!Q")
 READY = b"R"
@@ -98,6 +98,17 @@ class Supervisor:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
 
+    def _ran_out_of_memory(self) -> bool:
+        """The child's error log says an allocation failed (C++ ``std::bad_alloc``, C's ENOMEM)."""
+        if not self.errlog:
+            return False
+        try:
+            self.errlog.seek(0)
+            tail = self.errlog.read()[-4096:].decode("utf-8", "replace")
+        except OSError:
+            return False
+        return any(sign in tail for sign in OUT_OF_MEMORY_SIGNS)
+
     def _last_error(self) -> str:
         if not self.errlog:
             return ""
@@ -143,11 +154,32 @@ class Supervisor:
             raise LimitExceeded(value)
         raise RuntimeError(value)
 
-    def _died(self) -> WorkerFailed:
+    def _reap(self) -> tuple[int | None, int]:
+        """The dead child's exit code and its peak resident memory in bytes (0 if unknown)."""
         proc = self.proc
-        code = proc.wait() if proc else None
+        if proc is None:
+            return None, 0
+        if proc.returncode is None:
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                return proc.returncode, usage.ru_maxrss * 1024
+            except ChildProcessError:  # reaped already
+                pass
+        return proc.wait(), 0
+
+    def _died(self) -> WorkerFailed | LimitExceeded:
+        code, peak = self._reap()
         why = self._last_error()
+        cap = self.limits.memory_mb * MB
+        out_of_memory = self._ran_out_of_memory() or (
+            code == -signal.SIGABRT and cap and peak >= OOM_PEAK_SHARE * cap)
         self.stop()
+        if out_of_memory and self.limits.memory_mb:
+            # native code (pdfium, OpenCV) that cannot allocate under the cap aborts the
+            # process instead of raising MemoryError: the same limit, said the same way
+            return LimitExceeded(f"over the memory limit ({self.limits.memory_mb} MB); "
+                                 "set --max-memory to allow more")
         if code is not None and code < 0:
             try:
                 name = signal.Signals(-code).name
@@ -246,6 +278,12 @@ def _child(limits_hex: str, preload: str) -> None:
 
 
 ORPHAN_CHECK_SECONDS = 1.0
+# A child that aborts (SIGABRT) after its resident memory reached this share of the
+# address-space cap ran out of memory in native code: pdfium aborts silently when an
+# allocation fails (a bomb under a 1200 MB cap peaked at 757 MB; a normal worker ~230 MB).
+OOM_PEAK_SHARE = 0.5
+# what native libraries print as they abort on a failed allocation
+OUT_OF_MEMORY_SIGNS = ("std::bad_alloc", "Cannot allocate memory", "Out of memory", "out of memory", "MemoryError")
 
 
 def _exit_with_parent() -> None:
