@@ -1,7 +1,8 @@
 """Scanned pages read by OCR, scored against the same gold as the text layer.
 
 The scans are made here from the bundled PDFs (``tests.scans``): pages
-rendered at 200 dpi with sensor noise, a slight skew and one page sideways,
+rendered at 200 dpi with sensor noise, a slight skew and one page sideways
+(or upside down),
 bound as image-only PDFs. Each is scored with the evaluation scorer against
 the gold restricted to what the same pages' text layer yields, so the figure
 is "the share of what the text layer gets that the scan gets too".
@@ -90,10 +91,10 @@ def test_a_mixed_pack_reads_text_and_scanned_pages(tmp_path):
 @pytest.mark.slow
 def test_scanned_minutes_score_as_the_text_layer_does(tmp_path):
     pages = [1, 2, 3]
-    scan = scanned_pdf(pdf_path("001"), pages, tmp_path / "scan.pdf", sideways=(2,))
+    scan = scanned_pdf(pdf_path("001"), pages, tmp_path / "scan.pdf", sideways=(2,), upside_down=(3,))
     text = extract_record(text_pages(pdf_path("001"), pages, tmp_path / "text.pdf"))
     record = extract_record(scan)
-    assert [o["rotation"] for o in record["source"]["ocr"]] == [0, 90, 0]
+    assert [o["rotation"] for o in record["source"]["ocr"]] == [0, 90, 180]
     assert all(abs(o["skew"]) >= 0.4 for o in record["source"]["ocr"])
     gold = _minutes_gold_for(text)
     base, got = score_minutes(text, gold), score_minutes(record, gold)
