@@ -309,6 +309,7 @@ def _bullets(words: list[dict], rules: list[Rule]) -> None:
                 first["text"] = "•"
 
 
+BOLD_LINE = 0.7  # a line with this share of its letters in bold words is a bold line
 SHORT = 3  # words of this many characters or fewer give too little ink to judge alone
 _TALL = set("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOW = set("gjpqy,;()[]{}|/")
@@ -320,7 +321,9 @@ def _bold(words: list[dict], ratio: float) -> None:
     OCR reports no font, and headings are known by weight. A stroke's width
     grows with the type size, so it is taken relative to the height of the
     line's capitals and ascenders; a short word ("of", "IN") is judged with
-    the longer words of its line.
+    the longer words of its line. Weight is set for a run of text, so a line
+    read bold in most of its letters is bold throughout: a word of it read
+    regular is a misreading of a noisy scan.
     """
     lines: dict[tuple, list[dict]] = {}
     for w in words:
@@ -341,6 +344,10 @@ def _bold(words: list[dict], ratio: float) -> None:
                 w["bold"] = w["weight"] >= ratio * usual
             else:
                 w["bold"] = sum(long_) * 2 > len(long_)
+        letters = sum(len(w["text"]) for w in line)
+        if sum(len(w["text"]) for w in line if w["bold"]) >= BOLD_LINE * letters:
+            for w in line:
+                w["bold"] = True
 
 
 def _read_page(rgb: np.ndarray, gray: np.ndarray, width_pt: float, settings: OcrSettings):
