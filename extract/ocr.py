@@ -23,8 +23,8 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from .image_rules import Fill, Rule, find_fills, find_rules, ink_mask
-from .ocr_words import fix_list_labels, fix_ordinals, split_run_together
+from .image_rules import Fill, Rule, find_fills, find_rules, ink_mask, rule_mask
+from .ocr_words import fix_list_labels, fix_ordinals, number_hanging_labels, split_run_together
 
 
 @dataclass(frozen=True)
@@ -357,11 +357,12 @@ def _read_page(rgb: np.ndarray, gray: np.ndarray, width_pt: float, settings: Ocr
     gray = gray.copy()
     gray[colour > 0] = 255  # the fill's colour goes; the dark text printed on it stays (it is not saturated)
     ink = ink_mask(gray)
-    rules, rule_pixels = find_rules(ink, px_per_pt)
+    rules, rule_pixels = find_rules(rule_mask(gray, ink), px_per_pt)
     gray[rule_pixels > 0] = 255  # rules read as "|" and "_" by OCR; they are the table's, not text
     ink[rule_pixels > 0] = 0
     words = split_run_together(_read_words(gray, ink, settings), ink)
     fix_ordinals(words)
+    number_hanging_labels(words)
     _bullets(words, rules)
     fix_list_labels(_segments(words, rules))
     _bold(words, settings.bold_ratio)

@@ -162,8 +162,9 @@ def fix_list_labels(segments: list[list[dict]], s: WordSettings = SETTINGS) -> N
             w["text"] = f"{m.group(1)}{guess}{m.group(3)}"
 
 
-# a day's number, then a suffix OCR read as anything short: "6t*", "4t?", "1s"
-_ORDINAL = re.compile(r"^(\d{1,2})([a-z][^\w\s]?|[^\w\s]{1,2}|[a-z]{2})$", re.I)
+# a day's number, then a letter and at most one more sign: the raised suffix as OCR reads it ("6t*",
+# "4t?", "1s"); a number and a stop ("1. June 10") is a list label, not an ordinal
+_ORDINAL = re.compile(r"^(\d{1,2})([a-z][^\w\s]?|[a-z]{2})$", re.I)
 
 
 def _months() -> set[str]:
@@ -195,3 +196,54 @@ def fix_ordinals(words: list[dict]) -> None:
             m = _ORDINAL.match(w["text"])
             if m and nxt["text"].strip(".,").lower() in months and 1 <= int(m.group(1)) <= 31:
                 w["text"] = m.group(1) + _suffix(int(m.group(1)))
+
+
+LABEL_SURE = 80.0  # OCR confidence (0..100) from which a list number is taken as read
+_NUMBER = re.compile(r"^(\d{1,2})([.):]?)$")
+
+
+def number_hanging_labels(words: list[dict], s: WordSettings = SETTINGS) -> None:
+    """Numbers of a hanging list that OCR misread take their place between the numbers it read.
+
+    Numbered headings set out in the margin ("1.", then a gap, then the
+    heading) are short and stand alone, and OCR misreads them most ("m" for a
+    bold "2."). The list's rows share a left edge and the edge of their text;
+    between two numbers read with confidence (or before the first, when the
+    count from 1 fits) the rows unread take the numbers in between, with the
+    suffix the list uses. A count that does not fit leaves them as read.
+    """
+    rows = []
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    for line in lines.values():
+        line.sort(key=lambda w: w["x0"])
+        first = line[0]
+        height = first["bottom"] - first["top"]
+        if len(line) >= 2 and len(first["text"]) <= 3 and line[1]["x0"] - first["x1"] >= s.gutter * height:
+            rows.append((first, line[1]["x0"], height))
+    rows.sort(key=lambda r: r[0]["top"])
+    done: set[int] = set()
+    for i, (w, text_x0, height) in enumerate(rows):
+        if i in done:
+            continue
+        tol = s.indent * height
+        group = [j for j, (w2, x2, _) in enumerate(rows)
+                 if abs(w2["x0"] - w["x0"]) <= tol and abs(x2 - text_x0) <= tol]
+        done.update(group)
+        _renumber([rows[j][0] for j in group])
+
+
+def _renumber(openers: list[dict]) -> None:
+    sure = [(k, _NUMBER.match(w["text"])) for k, w in enumerate(openers)]
+    sure = [(k, m) for k, m in sure if m and openers[k]["conf"] >= LABEL_SURE]
+    if not sure:
+        return
+    suffix = sure[0][1].group(2)
+    if any(m.group(2) != suffix for _, m in sure):
+        return
+    anchors = [(-1, 0)] + [(k, int(m.group(1))) for k, m in sure]
+    for (a, n), (b, m) in zip(anchors, anchors[1:]):
+        if b - a > 1 and m - n == b - a:
+            for k in range(a + 1, b):
+                openers[k]["text"] = f"{n + k - a}{suffix}"

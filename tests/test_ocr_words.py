@@ -80,3 +80,40 @@ def test_a_label_alone_or_in_another_column_is_left_as_read():
     segs[1][1]["top"] = segs[1][0]["top"] = 140
     fix_list_labels(segs)
     assert segs[1][1]["text"] == "1)"
+
+
+def _row(opener, top, conf=95.0, x0=72, text_x0=108, rest="HEADING"):
+    return [{"text": opener, "x0": x0, "x1": x0 + 9, "top": top, "bottom": top + 9, "conf": conf, "line": (top, 1, 1)},
+            {"text": rest, "x0": text_x0, "x1": text_x0 + 80, "top": top, "bottom": top + 9, "conf": 95.0,
+             "line": (top, 1, 1)}]
+
+
+def test_misread_numbers_of_a_hanging_list_take_their_place_between_those_read():
+    from plantrace.extract.ocr_words import number_hanging_labels
+
+    rows = [_row("1:", 200, 67.0), _row("m", 390, 0.0), _row("-", 500, 0.0), _row("4.", 550),
+            _row("1.", 580, x0=109, text_x0=144)]  # a sub-list at another indent is another list
+    words = [w for r in rows for w in r]
+    number_hanging_labels(words)
+    assert [r[0]["text"] for r in rows] == ["1.", "2.", "3.", "4.", "1."]
+
+
+def test_a_count_that_does_not_fit_leaves_the_numbers_as_read():
+    from plantrace.extract.ocr_words import number_hanging_labels
+
+    rows = [_row("m", 390, 0.0), _row("4.", 550)]  # one row cannot hold 1 to 3
+    number_hanging_labels([w for r in rows for w in r])
+    assert rows[0][0]["text"] == "m"
+
+
+def test_a_raised_ordinal_before_a_month_takes_its_number_s_suffix():
+    from plantrace.extract.ocr_words import fix_ordinals
+
+    def line(*texts):
+        return [{"text": t, "x0": 50 * i, "x1": 50 * i + 40, "line": (1, 1, 1)} for i, t in enumerate(texts)]
+
+    for read, month, want in (("6t*", "November", "6th"), ("22n", "May", "22nd"), ("1s", "June", "1st"),
+                              ("1.", "June", "1."), ("6t*", "items", "6t*")):
+        words = line("on", read, month, "2018")
+        fix_ordinals(words)
+        assert words[1]["text"] == want
