@@ -209,8 +209,9 @@ def number_hanging_labels(words: list[dict], s: WordSettings = SETTINGS) -> None
     heading) are short and stand alone, and OCR misreads them most ("m" for a
     bold "2."). The list's rows share a left edge and the edge of their text;
     between two numbers read with confidence (or before the first, when the
-    count from 1 fits) the rows unread take the numbers in between, with the
-    suffix the list uses. A count that does not fit leaves them as read.
+    count from 1 fits, and after the last) the rows unread take the numbers in
+    between, with the suffix the list uses. A count that does not fit leaves
+    them as read; a row of an outer list between two rows starts a new list.
     """
     rows = []
     lines: dict[tuple, list[dict]] = {}
@@ -231,7 +232,14 @@ def number_hanging_labels(words: list[dict], s: WordSettings = SETTINGS) -> None
         group = [j for j, (w2, x2, _) in enumerate(rows)
                  if abs(w2["x0"] - w["x0"]) <= tol and abs(x2 - text_x0) <= tol]
         done.update(group)
-        _renumber([rows[j][0] for j in group])
+        # a row of an outer list between two rows ends one list and starts another (sub-lists restart)
+        runs, outer = [[group[0]]], {j for j, (w2, _, _) in enumerate(rows) if w2["x0"] < w["x0"] - tol}
+        for a, b in zip(group, group[1:]):
+            if any(a < j < b for j in outer):
+                runs.append([])
+            runs[-1].append(b)
+        for run in runs:
+            _renumber([rows[j][0] for j in run])
 
 
 def _renumber(openers: list[dict]) -> None:
@@ -243,7 +251,10 @@ def _renumber(openers: list[dict]) -> None:
     if any(m.group(2) != suffix for _, m in sure):
         return
     anchors = [(-1, 0)] + [(k, int(m.group(1))) for k, m in sure]
+    last, n_last = anchors[-1]
+    anchors.append((len(openers), n_last + len(openers) - last))  # the rows after the last go on counting
     for (a, n), (b, m) in zip(anchors, anchors[1:]):
         if b - a > 1 and m - n == b - a:
             for k in range(a + 1, b):
-                openers[k]["text"] = f"{n + k - a}{suffix}"
+                if openers[k]["conf"] < LABEL_SURE:  # what OCR read with confidence stands
+                    openers[k]["text"] = f"{n + k - a}{suffix}"

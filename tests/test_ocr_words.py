@@ -117,3 +117,20 @@ def test_a_raised_ordinal_before_a_month_takes_its_number_s_suffix():
         words = line("on", read, month, "2018")
         fix_ordinals(words)
         assert words[1]["text"] == want
+
+
+def test_rows_after_the_last_number_read_go_on_counting():
+    from plantrace.extract.ocr_words import number_hanging_labels
+
+    rows = [_row("5.", 100), _row("6.", 300), _row("a:", 330, 40.0)]
+    number_hanging_labels([w for r in rows for w in r])
+    assert [r[0]["text"] for r in rows] == ["5.", "6.", "7."]
+
+
+def test_a_sub_list_after_an_outer_heading_starts_again():
+    from plantrace.extract.ocr_words import number_hanging_labels
+
+    rows = [_row("5.", 100), _row("1.", 130, x0=109, text_x0=144), _row("6.", 300),
+            _row("1:", 330, 40.0, x0=109, text_x0=144)]
+    number_hanging_labels([w for r in rows for w in r])
+    assert [r[0]["text"] for r in rows] == ["5.", "1.", "6.", "1:"]
