@@ -199,7 +199,7 @@ def fix_ordinals(words: list[dict]) -> None:
 
 
 LABEL_SURE = 80.0  # OCR confidence (0..100) from which a list number is taken as read
-_NUMBER = re.compile(r"^(\d{1,2})([.):]?)$")
+_NUMBER = re.compile(r"^(\d{1,2})([.):])$")  # "3." or "3)": a bare number is a table's figure, not a label
 
 
 def number_hanging_labels(words: list[dict], s: WordSettings = SETTINGS) -> None:
