@@ -61,6 +61,21 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     return mask
 
 
+RULE_CONTRAST = 30  # 0..255: a line this much darker than the paper is drawn, however pale its grey
+
+
+def rule_mask(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The ink, and anything drawn darker than the paper, for finding rules.
+
+    A table's grid is often printed in a pale grey that the text's ink threshold
+    leaves out; it is still a long straight stroke, which no speck of paper
+    noise makes, so rules are looked for against the paper's own tone (its
+    median: most of a page is paper).
+    """
+    paper = float(np.median(gray[::4, ::4]))
+    return ink | ((gray < paper - RULE_CONTRAST).astype(np.uint8) * 255)
+
+
 def find_rules(ink: np.ndarray, px_per_pt: float) -> tuple[list[Rule], np.ndarray]:
     """Rules in pixel coordinates, and the mask of their pixels (to erase before OCR)."""
     out: list[Rule] = []

@@ -18,7 +18,25 @@ _EXTRACTOR = WordExtractor(x_tolerance=TOLERANCE, y_tolerance=TOLERANCE, expand_
 
 def page_words(chars) -> list[tuple[dict, list[dict]]]:
     """(word, its chars) pairs in pdfplumber's reading order."""
-    return list(_EXTRACTOR.iter_extract_tuples(_without_hidden_spaces(chars)))
+    return list(_EXTRACTOR.iter_extract_tuples(_without_hidden_spaces(_true_upright(chars))))
+
+
+def _true_upright(chars) -> list:
+    """The characters with ``upright`` false for a glyph drawn turned a quarter.
+
+    pdfminer calls a glyph upright when the product of its matrix's diagonal is
+    positive; a quarter turn written with rounding noise on the diagonal
+    (-1.8e-16 squared) passes, so a page number printed up the margin is read
+    as upright letters and glued to the words of the line it crosses ("aWith").
+    The turn is in which pair of the matrix dominates.
+    """
+    out = []
+    for c in chars:
+        m = c.get("matrix")
+        if c.get("upright") and m and abs(m[1]) + abs(m[2]) > abs(m[0]) + abs(m[3]):
+            c = {**c, "upright": False}
+        out.append(c)
+    return out
 
 
 def _without_hidden_spaces(chars) -> list:

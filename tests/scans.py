@@ -37,11 +37,15 @@ def scan_image(pdf: Path, page_number: int, dpi: int = SCAN_DPI, skew: float = 0
 
 
 def scanned_pdf(pdf: Path, pages: list[int], dest: Path, sideways: tuple[int, ...] = (), dpi: int = SCAN_DPI,
-                clockwise: bool = False) -> Path:
+                clockwise: bool = False, upside_down: tuple[int, ...] = ()) -> Path:
     """An image-only PDF of ``pages`` of ``pdf`` (1-based), ``sideways`` ones turned a quarter
-    (anticlockwise, or ``clockwise``)."""
+    (anticlockwise, or ``clockwise``), ``upside_down`` ones half round."""
     turn = -90 if clockwise else 90
-    images = [scan_image(pdf, n, dpi, SKEW[i % len(SKEW)], turn if n in sideways else 0) for i, n in enumerate(pages)]
+
+    def turned(n):
+        return 180 if n in upside_down else turn if n in sideways else 0
+
+    images = [scan_image(pdf, n, dpi, SKEW[i % len(SKEW)], turned(n)) for i, n in enumerate(pages)]
     images[0].save(dest, save_all=True, append_images=images[1:], resolution=dpi)
     return dest
 
