@@ -1,0 +1,495 @@
+"""Minutes in the house styles of bodies absent from the corpus, typeset with reportlab.
+
+Each template is written the way such a body lays out its minutes (an English
+district council's "PRESENT: Councillors ..." paragraph and "PL.45" minute
+numbers, an NHS board's attendance table and "The Board NOTED ...", a Scottish
+committee's unnumbered titles and "Decision" paragraphs, a US commission's roll
+call and motions, a Canadian council's "Moved by / Seconded by / THAT ... CARRIED",
+a parish council's "24/101" items and "a)" sub-points). The same calls that typeset
+a line record what it says, so the gold is what the document says: it is never
+taken from the extractor.
+
+    build(name, folder) -> (pdf_path, gold)     TEMPLATES lists the names
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+_DEJAVU = "/usr/share/fonts/truetype/dejavu/"
+
+
+def _faces(family: str) -> tuple[str, str]:
+    """(regular, bold) font names; DejaVu is embedded as TrueType like a word processor's font."""
+    if family == "DejaVu":
+        for name, file in (("DejaVu", "DejaVuSans.ttf"), ("DejaVu-Bold", "DejaVuSans-Bold.ttf")):
+            if name not in pdfmetrics.getRegisteredFontNames() and os.path.exists(_DEJAVU + file):
+                pdfmetrics.registerFont(TTFont(name, _DEJAVU + file))
+        if "DejaVu" in pdfmetrics.getRegisteredFontNames():
+            return "DejaVu", "DejaVu-Bold"
+        family = "Helvetica"
+    return {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold")}[family]
+
+
+class Minutes:
+    """A minutes document being typeset, and its gold written from the same calls."""
+
+    def __init__(self, *, source, council, body, date, family="Helvetica", size=10.5, pagesize=A4,
+                 start_time=None, end_time=None, footer=None, header=None):
+        self.regular, self.bold = _faces(family)
+        self.size, self.pagesize = size, pagesize
+        self.footer, self.header = footer, header
+        self.flow: list = []
+        self.gold = {"source": source, "council": council, "body": body, "date": date,
+                     "start_time": start_time, "end_time": end_time,
+                     "attendance": {"present": [], "apologies": [], "officers": [], "in_attendance": [],
+                                    "virtual": [], "absent": []},
+                     "items": []}
+
+    # ---- typesetting
+    def style(self, bold=False, size=None, indent=0.0, hang=0.0, align=None, before=3, after=5):
+        kw = {} if align is None else {"alignment": align}
+        s = size or self.size
+        return ParagraphStyle("s", fontName=self.bold if bold else self.regular, fontSize=s, leading=s * 1.25,
+                              leftIndent=indent + hang, firstLineIndent=-hang, spaceBefore=before,
+                              spaceAfter=after, **kw)
+
+    def line(self, text, *, bold=False, size=None, indent=0.0, hang=0.0, center=False, before=3, after=5,
+             markup=False):
+        body = text if markup else html.escape(text, quote=False)
+        self.flow.append(Paragraph(body, self.style(bold, size, indent, hang, TA_CENTER if center else None,
+                                                    before, after)))
+
+    def space(self, h=6):
+        self.flow.append(Spacer(1, h))
+
+    def table(self, rows, widths, *, bold_rows=(), grid=True, span_rows=()):
+        cells = [[Paragraph(html.escape(c, quote=False), self.style(bold=r in bold_rows, before=0, after=0))
+                  for c in row] for r, row in enumerate(rows)]
+        t = Table(cells, colWidths=widths, hAlign="LEFT")
+        cmds = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if grid:
+            cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        for r in span_rows:
+            cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.lightgrey)]
+        t.setStyle(TableStyle(cmds))
+        self.flow.append(t)
+
+    # ---- gold
+    def attend(self, section, name, role=None):
+        self.gold["attendance"][section].append({"name": name, "role": role})
+
+    def item(self, number, title, printed=None, *, bold=True, size=None, indent=0.0, before=10):
+        """An item heading, printed as given (default "NUMBER TITLE")."""
+        if printed is None:
+            printed = f"{number}  {title}" if number else title
+        self.line(printed, bold=bold, size=size, indent=indent, before=before)
+        self.gold["items"].append({"number": number, "title": title, "points": [], "resolutions": [], "votes": []})
+
+    def point(self, label, text, *, printed_label=None, parent=None, indent=0.0, hang=24.0, bold_label=False,
+              decision=False):
+        """A labelled paragraph: the label hangs at ``indent``, its text to the right. A part of a
+        decision ("RESOLVED: (1) ...") is a resolution of its own, not a discussion point."""
+        shown = printed_label or label
+        lab = f"<b>{html.escape(shown)}</b>" if bold_label else html.escape(shown)
+        self.line(f"{lab}&nbsp;&nbsp;{html.escape(text, quote=False)}", indent=indent, hang=hang, markup=True)
+        if decision:
+            self.resolution(text)
+        else:
+            self.gold["items"][-1]["points"].append({"label": label, "parent": parent, "text": text})
+
+    def resolution(self, text):
+        self.gold["items"][-1]["resolutions"].append({"text": text})
+
+    def vote(self, **vote):
+        self.gold["items"][-1]["votes"].append(vote)
+
+    # ---- output
+    def save(self, path: Path) -> tuple[Path, dict]:
+        footer, header, regular = self.footer, self.header, self.regular
+
+        def decorate(canvas, doc):
+            canvas.saveState()
+            canvas.setFont(regular, 8)
+            w, h = self.pagesize
+            if header:
+                canvas.drawString(50, h - 30, header)
+            if footer:
+                canvas.drawCentredString(w / 2, 25, footer.format(page=doc.page))
+            canvas.restoreState()
+
+        doc = SimpleDocTemplate(str(path), pagesize=self.pagesize, leftMargin=60, rightMargin=60,
+                                topMargin=55, bottomMargin=50)
+        doc.build(self.flow, onFirstPage=decorate, onLaterPages=decorate)
+        return path, self.gold
+
+
+# ---------------------------------------------------------------------------------------------
+def district_council() -> Minutes:
+    """An English district council's planning committee: PRESENT paragraph, "PL.45" minute numbers,
+    "RESOLVED – That ..." and "RESOLVED: (1) ... (2) ...", officers present in a sentence."""
+    m = Minutes(source="district-council-planning.pdf", council="Ashcombe District Council",
+                body="Planning Committee", date="2024-03-12", start_time="19:00", end_time="21:05",
+                family="Times", size=11, footer="Planning Committee – 12 March 2024        Page {page}")
+    m.line("ASHCOMBE DISTRICT COUNCIL", bold=True, size=14, center=True)
+    m.line("PLANNING COMMITTEE", bold=True, size=12, center=True)
+    m.line("Minutes of the meeting of the Planning Committee held in the Council Chamber, Market Street, "
+           "Ashcombe on Tuesday 12 March 2024 at 7.00 pm.", before=8)
+    m.line("PRESENT: Councillors J Fletcher (Chairman), P Singh (Vice-Chairman), R Allen, M Brooks, "
+           "C Dunmore and T Okafor.", before=8)
+    for name, role in (("J Fletcher", "Chairman"), ("P Singh", "Vice-Chairman"), ("R Allen", None),
+                       ("M Brooks", None), ("C Dunmore", None), ("T Okafor", None)):
+        m.attend("present", name, role)
+    m.line("Officers present: S Patel (Head of Planning), K Ross (Legal Adviser) and L Gray "
+           "(Democratic Services Officer).")
+    for name, role in (("S Patel", "Head of Planning"), ("K Ross", "Legal Adviser"),
+                       ("L Gray", "Democratic Services Officer")):
+        m.attend("officers", name, role)
+
+    m.item("PL.45", "APOLOGIES FOR ABSENCE")
+    m.line("Apologies for absence were received from Councillors D Hughes and F Ward.")
+    m.attend("apologies", "D Hughes")
+    m.attend("apologies", "F Ward")
+    m.item("PL.46", "DECLARATIONS OF INTEREST")
+    m.line("There were no declarations of interest.")
+    m.item("PL.47", "MINUTES")
+    m.line("RESOLVED – That the minutes of the meeting held on 13 February 2024 be approved as a correct "
+           "record and signed by the Chairman.")
+    m.resolution("That the minutes of the meeting held on 13 February 2024 be approved as a correct record "
+                 "and signed by the Chairman.")
+    m.item("PL.48", "APPLICATION 23/01452/FUL – LAND NORTH OF MILL LANE, OVERTON")
+    m.line("The Committee considered the report of the Head of Planning on an application for the erection "
+           "of 24 dwellings with associated access, parking and landscaping.")
+    m.point("1", "The Head of Planning reported that two further letters of objection had been received "
+            "since the agenda was published, raising highway safety and drainage.", indent=0)
+    m.point("2", "Mr G Lowe addressed the Committee in objection to the application and the agent, "
+            "Ms H Carter, spoke in support.", printed_label="(2)")
+    m.point("3", "Members discussed the width of Mill Lane, the capacity of the junction with the B2140 "
+            "and the provision of affordable housing on the site.", printed_label="(3)")
+    m.line("RESOLVED:", bold=True)
+    m.point("1", "That planning permission be granted subject to the conditions set out in the report.",
+            printed_label="(1)", indent=18, decision=True)
+    m.point("2", "That the Head of Planning be authorised to agree the final wording of the conditions with "
+            "the Chairman.", printed_label="(2)", indent=18, decision=True)
+    m.item("PL.49", "APPEALS DECISIONS")
+    m.line("The Committee received a schedule of appeal decisions issued since the last meeting.")
+    m.line("RESOLVED – That the report be noted.")
+    m.resolution("That the report be noted.")
+    m.item("PL.50", "ENFORCEMENT UPDATE")
+    m.line("The Head of Planning gave a verbal update on enforcement cases. Councillor Brooks asked that a "
+           "written summary of open cases be circulated to Members.")
+    m.line("RESOLVED – That the update be noted and a written summary of open cases be circulated to all "
+           "Members of the Committee.")
+    m.resolution("That the update be noted and a written summary of open cases be circulated to all Members "
+                 "of the Committee.")
+    m.line("The meeting closed at 9.05 pm.", before=12)
+    m.line("Chairman ........................................", before=18)
+    return m
+
+
+def nhs_board() -> Minutes:
+    """An NHS trust board: attendance in a Name | Role table with Present / In attendance / Apologies
+    rows, items "1." with paragraphs "1.1", "1.2", "The Board NOTED / APPROVED ..." decisions."""
+    m = Minutes(source="nhs-trust-board.pdf", council="Northfield Community Health NHS Foundation Trust",
+                body="Board of Directors", date="2024-01-25", start_time="10:00", end_time="12:30",
+                family="DejaVu", size=9.5, header="Northfield Community Health NHS Foundation Trust",
+                footer="Board of Directors (Public) minutes – 25.01.24 – Page {page} of 3")
+    m.line("Minutes of the Board of Directors Meeting held in Public", bold=True, size=13)
+    m.line("Thursday 25 January 2024, 10:00 – 12:30, Boardroom, Trust Headquarters, Northfield", after=8)
+    rows = [["Name", "Role"], ["Present:", ""]]
+    present = [("Dr Helen Marsh", "Chair"), ("Mark Osei", "Chief Executive"),
+               ("Priya Nair", "Director of Finance"), ("Dr Tom Whitfield", "Medical Director"),
+               ("Angela Burns", "Non-Executive Director"), ("Colin Reyes", "Non-Executive Director")]
+    attending = [("Sarah Lin", "Company Secretary (minutes)"), ("Dev Chandra", "Head of Communications")]
+    apologies = [("Ruth Ellison", "Director of Nursing"), ("James Tull", "Non-Executive Director")]
+    for name, role in present:
+        rows.append([name, role])
+        m.attend("present", name, role)
+    rows.append(["In attendance:", ""])
+    for name, role in attending:
+        rows.append([name, role])
+        m.attend("in_attendance", name, role)
+    rows.append(["Apologies:", ""])
+    for name, role in apologies:
+        rows.append([name, role])
+        m.attend("apologies", name, role)
+    m.table(rows, [170, 250], bold_rows={0}, span_rows=(1, len(present) + 2, len(present) + len(attending) + 3))
+    m.space(10)
+
+    m.item("1", "Welcome and apologies", "1.  Welcome and apologies")
+    m.point("1", "The Chair welcomed members of the Board and the public to the meeting.", printed_label="1.1")
+    m.point("2", "Apologies were noted as recorded above. The meeting was quorate.", printed_label="1.2")
+    m.item("2", "Declarations of interest", "2.  Declarations of interest")
+    m.point("1", "No new declarations of interest were made.", printed_label="2.1")
+    m.item("3", "Minutes of the previous meeting and action log", "3.  Minutes of the previous meeting and action log")
+    m.point("1", "The minutes of the meeting held on 30 November 2023 were approved as an accurate record.",
+            printed_label="3.1")
+    m.point("2", "The Board reviewed the action log and agreed to close actions 23/41 and 23/44.",
+            printed_label="3.2")
+    m.line("The Board APPROVED the minutes of the meeting held on 30 November 2023.", bold=True)
+    m.resolution("The Board APPROVED the minutes of the meeting held on 30 November 2023.")
+    m.item("4", "Chief Executive’s report", "4.  Chief Executive’s report")
+    m.point("1", "The Chief Executive presented his report, highlighting winter pressures on community beds "
+            "and the progress of the virtual ward programme.", printed_label="4.1")
+    m.point("2", "Angela Burns asked how discharge delays were being tracked; the Chief Executive said a weekly "
+            "report now went to the executive team.", printed_label="4.2")
+    m.line("The Board NOTED the Chief Executive’s report.", bold=True)
+    m.resolution("The Board NOTED the Chief Executive’s report.")
+    m.item("5", "Finance report – month 9", "5.  Finance report – month 9")
+    m.point("1", "The Director of Finance reported a year-to-date deficit of £1.2m, £0.3m adverse to plan, "
+            "driven by agency staffing.", printed_label="5.1")
+    m.point("2", "The Board discussed the recovery actions and the forecast outturn.", printed_label="5.2")
+    m.line("The Board NOTED the month 9 position and APPROVED the revised capital programme.", bold=True)
+    m.resolution("The Board NOTED the month 9 position and APPROVED the revised capital programme.")
+    m.line("ACTION: Director of Finance to bring an agency reduction plan to the March meeting.")
+    m.item("6", "Any other business", "6.  Any other business")
+    m.point("1", "There was no other business. The meeting closed at 12:30.", printed_label="6.1")
+    return m
+
+
+def scottish_committee() -> Minutes:
+    """A Scottish council committee: unnumbered bold item titles, "Decision" paragraphs with
+    "The Committee agreed:- (a) ... (b) ...", a Present / In Attendance / Apologies paragraph each."""
+    m = Minutes(source="scottish-council-committee.pdf", council="Glenmore Council",
+                body="Education and Children's Services Committee", date="2024-05-16",
+                start_time="10:00", end_time=None, family="Helvetica", size=10,
+                footer="{page}")
+    m.line("GLENMORE COUNCIL", bold=True, size=13)
+    m.line("MINUTE of MEETING of the EDUCATION AND CHILDREN'S SERVICES COMMITTEE held in the Council "
+           "Chambers, Riverside House, Glenmore, on Thursday, 16 May 2024 at 10.00 am.", after=8)
+    m.line("Present: Councillor Fiona MacLeod (Convener); Councillors Euan Baird, Kirsty Drummond, "
+           "Alasdair Gunn and Morag Rennie.")
+    m.attend("present", "Fiona MacLeod", "Convener")
+    for name in ("Euan Baird", "Kirsty Drummond", "Alasdair Gunn", "Morag Rennie"):
+        m.attend("present", name)
+    m.line("In Attendance: Neil Ferguson, Chief Education Officer; Claire Boyd, Committee Officer.")
+    m.attend("officers", "Neil Ferguson", "Chief Education Officer")
+    m.attend("officers", "Claire Boyd", "Committee Officer")
+    m.line("Apologies: Councillor Iain Stewart.")
+    m.attend("apologies", "Iain Stewart")
+
+    m.item(None, "Declarations of Interest")
+    m.line("No declarations of interest were made.")
+    m.item(None, "Minute of Previous Meeting")
+    m.line("There was submitted the minute of the meeting of the Committee held on 7 March 2024.")
+    m.line("Decision", bold=True)
+    m.line("The Committee approved the minute as a correct record.")
+    m.resolution("The Committee approved the minute as a correct record.")
+    m.item(None, "School Estate Strategy 2024–2034")
+    m.line("There was submitted a report by the Chief Education Officer seeking approval of a draft school "
+           "estate strategy for consultation. The Chief Education Officer explained that the condition "
+           "surveys showed four primary schools in category C.")
+    m.line("Decision", bold=True)
+    m.line("The Committee agreed:-")
+    m.point("a", "to approve the draft strategy for public consultation;", printed_label="(a)", indent=18,
+            decision=True)
+    m.point("b", "to note the condition survey results; and", printed_label="(b)", indent=18, decision=True)
+    m.point("c", "to request a further report on the outcome of the consultation.", printed_label="(c)",
+            indent=18, decision=True)
+    m.item(None, "Attainment Report")
+    m.line("There was submitted a report on attainment in the senior phase. Members asked about the gap "
+           "between the most and least deprived pupils and the support offered to care-experienced young "
+           "people.")
+    m.line("Decision", bold=True)
+    m.line("The Committee noted the report.")
+    m.resolution("The Committee noted the report.")
+    m.item(None, "Exclusion of the Public")
+    m.line("The Committee resolved to exclude the public for the following item of business on the grounds "
+           "that it involved the likely disclosure of exempt information.")
+    m.resolution("resolved to exclude the public for the following item of business on the grounds that it "
+                 "involved the likely disclosure of exempt information.")
+    return m
+
+
+def us_commission() -> Minutes:
+    """A US city planning commission: CALL TO ORDER, ROLL CALL with Present / Absent, lettered agenda
+    sections with numbered items, "Motion by ..., seconded by ..." and AYES / NOES / ABSENT."""
+    m = Minutes(source="us-city-commission.pdf", council="City of Riverton", body="Planning Commission",
+                date="2024-02-13", start_time="18:30", end_time="20:15", family="Times", size=11,
+                pagesize=LETTER, footer="Planning Commission Minutes   February 13, 2024   Page {page}")
+    m.line("CITY OF RIVERTON", bold=True, size=14, center=True)
+    m.line("PLANNING COMMISSION", bold=True, size=12, center=True)
+    m.line("REGULAR MEETING MINUTES", bold=True, center=True)
+    m.line("Tuesday, February 13, 2024", center=True)
+    m.line("City Hall Council Chambers, 200 Main Street", center=True, after=10)
+
+    m.item("A", "CALL TO ORDER", "A.  CALL TO ORDER")
+    m.line("Chair Evans called the meeting to order at 6:30 p.m.")
+    m.item("B", "ROLL CALL", "B.  ROLL CALL")
+    m.line("Present: Commissioners Maria Adams, Ben Baker, Lily Chen, Rafael Diaz and Chair Karen Evans.")
+    for name, role in (("Maria Adams", "Commissioner"), ("Ben Baker", "Commissioner"),
+                       ("Lily Chen", "Commissioner"), ("Rafael Diaz", "Commissioner"), ("Karen Evans", "Chair")):
+        m.attend("present", name, role)
+    m.line("Absent: Commissioner Paul Foster.")
+    m.attend("absent", "Paul Foster", "Commissioner")
+    m.line("Staff: Dana Whitlock, Planning Director; Omar Haddad, Senior Planner.")
+    m.attend("officers", "Dana Whitlock", "Planning Director")
+    m.attend("officers", "Omar Haddad", "Senior Planner")
+    m.item("C", "APPROVAL OF MINUTES", "C.  APPROVAL OF MINUTES")
+    m.point("1", "Minutes of the regular meeting of January 23, 2024.", printed_label="1.")
+    m.line("Motion by Commissioner Adams, seconded by Commissioner Chen, to approve the minutes as "
+           "presented. Motion carried 5-0 (Foster absent).")
+    m.vote(mover="Adams", seconder="Chen", result="carried 5-0")
+    m.item("D", "PUBLIC COMMENT", "D.  PUBLIC COMMENT")
+    m.line("Jim Porter, resident, spoke about parking on Elm Street. No other members of the public spoke.")
+    m.item("E", "PUBLIC HEARINGS", "E.  PUBLIC HEARINGS")
+    m.point("1", "Conditional Use Permit CUP-24-03, 415 Oak Avenue: request to operate a child care center "
+            "in an existing commercial building.", printed_label="1.")
+    m.point("2", "Zoning Text Amendment ZTA-24-01: accessory dwelling unit standards.", printed_label="2.")
+    m.line("Senior Planner Haddad presented the staff reports. The Chair opened the public hearings; two "
+           "speakers supported the child care center. The Chair closed the public hearings.")
+    m.line("Motion by Commissioner Diaz, seconded by Commissioner Baker, to approve CUP-24-03 subject to "
+           "the conditions of approval.")
+    m.line("AYES: Adams, Baker, Chen, Diaz, Evans")
+    m.line("NOES: None")
+    m.line("ABSENT: Foster")
+    m.line("Motion carried.")
+    m.vote(mover="Diaz", seconder="Baker", result="carried", **{"for": ["Adams", "Baker", "Chen", "Diaz", "Evans"]},
+           against=[], absent=["Foster"])
+    m.item("F", "COMMISSION AND STAFF REPORTS", "F.  COMMISSION AND STAFF REPORTS")
+    m.line("Planning Director Whitlock reported that the general plan update workshop will be held on "
+           "March 5, 2024.")
+    m.item("G", "ADJOURNMENT", "G.  ADJOURNMENT")
+    m.line("There being no further business, the meeting was adjourned at 8:15 p.m.")
+    return m
+
+
+def canadian_council() -> Minutes:
+    """A Canadian town council: Present / Regrets / Staff Present, items "1." with "5.1" sub-items,
+    "Resolution R-2024-045 Moved by ... Seconded by ... THAT ... CARRIED"."""
+    m = Minutes(source="canadian-town-council.pdf", council="Town of Brackenridge",
+                body="Regular Council", date="2024-04-09", start_time="19:00", end_time="20:40",
+                family="Helvetica", size=10, pagesize=LETTER, footer="Page {page}")
+    m.line("Town of Brackenridge", bold=True, size=15)
+    m.line("Regular Council Meeting Minutes", bold=True, size=12)
+    m.line("Date: Tuesday, April 9, 2024", before=6, after=1)
+    m.line("Time: 7:00 p.m.", before=0, after=1)
+    m.line("Location: Council Chambers, Brackenridge Municipal Office", before=0, after=8)
+    m.line("Present: Mayor Linda Gauthier, Deputy Mayor Raj Sandhu, Councillor Pierre Lavoie, "
+           "Councillor Emma Stroud, Councillor Noah Beaulieu")
+    for name, role in (("Linda Gauthier", "Mayor"), ("Raj Sandhu", "Deputy Mayor"),
+                       ("Pierre Lavoie", "Councillor"), ("Emma Stroud", "Councillor"),
+                       ("Noah Beaulieu", "Councillor")):
+        m.attend("present", name, role)
+    m.line("Regrets: Councillor Janet Koenig")
+    m.attend("apologies", "Janet Koenig", "Councillor")
+    m.line("Staff Present: Greg Holm, Chief Administrative Officer; Anita Roy, Clerk; "
+           "Sam Ortiz, Director of Public Works")
+    for name, role in (("Greg Holm", "Chief Administrative Officer"), ("Anita Roy", "Clerk"),
+                       ("Sam Ortiz", "Director of Public Works")):
+        m.attend("officers", name, role)
+
+    m.item("1", "Call to Order", "1.  Call to Order")
+    m.line("Mayor Gauthier called the meeting to order at 7:00 p.m.")
+    m.item("2", "Adoption of Agenda", "2.  Adoption of Agenda")
+    m.line("Resolution R-2024-045")
+    m.line("Moved by: Councillor Lavoie", before=0, after=0)
+    m.line("Seconded by: Councillor Stroud", before=0, after=3)
+    m.line("THAT the agenda for the April 9, 2024 Regular Council Meeting be adopted as presented.")
+    m.line("CARRIED", bold=True)
+    m.resolution("THAT the agenda for the April 9, 2024 Regular Council Meeting be adopted as presented.")
+    m.vote(mover="Lavoie", seconder="Stroud", result="CARRIED")
+    m.item("3", "Disclosure of Pecuniary Interest", "3.  Disclosure of Pecuniary Interest")
+    m.line("None.")
+    m.item("4", "Adoption of Minutes", "4.  Adoption of Minutes")
+    m.line("Resolution R-2024-046")
+    m.line("Moved by: Deputy Mayor Sandhu", before=0, after=0)
+    m.line("Seconded by: Councillor Beaulieu", before=0, after=3)
+    m.line("THAT the minutes of the Regular Council Meeting held March 26, 2024 be adopted as circulated.")
+    m.line("CARRIED", bold=True)
+    m.resolution("THAT the minutes of the Regular Council Meeting held March 26, 2024 be adopted as circulated.")
+    m.vote(mover="Sandhu", seconder="Beaulieu", result="CARRIED")
+    m.item("5", "Staff Reports", "5.  Staff Reports")
+    m.point("1", "Report PW-2024-07, 2024 Road Resurfacing Tender. The Director of Public Works reviewed the "
+            "three bids received.", printed_label="5.1")
+    m.point("2", "Report CAO-2024-03, Community Grant Program Intake. The Chief Administrative Officer "
+            "outlined the proposed intake dates.", printed_label="5.2")
+    m.line("Resolution R-2024-047")
+    m.line("Moved by: Councillor Stroud", before=0, after=0)
+    m.line("Seconded by: Councillor Lavoie", before=0, after=3)
+    m.line("THAT Council award the 2024 Road Resurfacing Tender to Northline Paving Ltd. in the amount of "
+           "$684,250 plus HST.")
+    m.line("CARRIED", bold=True)
+    m.resolution("THAT Council award the 2024 Road Resurfacing Tender to Northline Paving Ltd. in the amount "
+                 "of $684,250 plus HST.")
+    m.vote(mover="Stroud", seconder="Lavoie", result="CARRIED")
+    m.item("6", "Adjournment", "6.  Adjournment")
+    m.line("Resolution R-2024-048")
+    m.line("Moved by: Councillor Beaulieu", before=0, after=0)
+    m.line("Seconded by: Deputy Mayor Sandhu", before=0, after=3)
+    m.line("THAT the meeting be adjourned at 8:40 p.m.")
+    m.line("CARRIED", bold=True)
+    m.resolution("THAT the meeting be adjourned at 8:40 p.m.")
+    m.vote(mover="Beaulieu", seconder="Sandhu", result="CARRIED")
+    return m
+
+
+def parish_council() -> Minutes:
+    """A parish council: "24/101" item numbers in a left column, "a)" sub-points, apologies and
+    the Clerk in the text, "Resolved: that ..." in mixed case."""
+    m = Minutes(source="parish-council.pdf", council="Little Hadley Parish Council",
+                body="Little Hadley Parish Council", date="2024-04-08", start_time="19:30", end_time="21:10",
+                family="DejaVu", size=10, footer="Signed ......................... Chair      Page {page}")
+    m.line("LITTLE HADLEY PARISH COUNCIL", bold=True, size=13, center=True)
+    m.line("Minutes of the Meeting of the Parish Council held on Monday 8th April 2024 at 7.30pm in the "
+           "Village Hall", center=True, after=8)
+    m.line("Present: Cllrs R Whitaker (Chair), S Greaves, A Mistry, J Holloway and P Yeung.")
+    m.attend("present", "R Whitaker", "Chair")
+    for name in ("S Greaves", "A Mistry", "J Holloway", "P Yeung"):
+        m.attend("present", name)
+    m.line("In attendance: Mrs E Tanner (Clerk), District Cllr M Fox and 3 members of the public.")
+    m.attend("officers", "E Tanner", "Clerk")
+    m.attend("in_attendance", "M Fox", "District Cllr")
+
+    m.item("24/101", "Apologies for absence", "24/101  Apologies for absence")
+    m.line("Apologies were received and accepted from Cllr D Barker (work commitments).", indent=48)
+    m.attend("apologies", "D Barker")
+    m.item("24/102", "Declarations of interest", "24/102  Declarations of interest")
+    m.line("None.", indent=48)
+    m.item("24/103", "Minutes", "24/103  Minutes")
+    m.line("Resolved: that the minutes of the meeting held on 11th March 2024 be approved and signed as a "
+           "true record.", indent=48)
+    m.resolution("that the minutes of the meeting held on 11th March 2024 be approved and signed as a true record.")
+    m.item("24/104", "Finance", "24/104  Finance")
+    m.point("a", "The bank reconciliation to 31st March 2024 was noted.", printed_label="a)", indent=48, hang=18)
+    m.point("b", "Payments of £1,482.60 as listed on the schedule were approved.", printed_label="b)",
+            indent=48, hang=18)
+    m.point("c", "The Clerk reported that the precept of £18,500 would be received in April.",
+            printed_label="c)", indent=48, hang=18)
+    m.item("24/105", "Highways and footpaths", "24/105  Highways and footpaths")
+    m.point("a", "The pothole on Church Lane has been reported again to the County Council.",
+            printed_label="a)", indent=48, hang=18)
+    m.point("b", "Footpath 7 stile is broken; Cllr Holloway will contact the landowner.", printed_label="b)",
+            indent=48, hang=18)
+    m.item("24/106", "Playing field", "24/106  Playing field")
+    m.line("Two quotations for the replacement of the swing seats were considered.", indent=48)
+    m.line("Resolved: to accept the quotation from Greenplay Ltd for £640.", indent=48)
+    m.resolution("to accept the quotation from Greenplay Ltd for £640.")
+    m.item("24/107", "Date of next meeting", "24/107  Date of next meeting")
+    m.line("Monday 13th May 2024 (Annual Meeting). The meeting closed at 9.10pm.", indent=48)
+    return m
+
+
+TEMPLATES = {
+    "district_council": district_council,
+    "nhs_board": nhs_board,
+    "scottish_committee": scottish_committee,
+    "us_commission": us_commission,
+    "canadian_council": canadian_council,
+    "parish_council": parish_council,
+}
+
+
+def build(name: str, folder: Path) -> tuple[Path, dict]:
+    """Typeset one template into ``folder``; (its PDF, its gold)."""
+    minutes = TEMPLATES[name]()
+    return minutes.save(Path(folder) / minutes.gold["source"])
