@@ -170,7 +170,7 @@ def district_council() -> Minutes:
     m.line("The Committee considered the report of the Head of Planning on an application for the erection "
            "of 24 dwellings with associated access, parking and landscaping.")
     m.point("1", "The Head of Planning reported that two further letters of objection had been received "
-            "since the agenda was published, raising highway safety and drainage.", indent=0)
+            "since the agenda was published, raising highway safety and drainage.", printed_label="(1)")
     m.point("2", "Mr G Lowe addressed the Committee in objection to the application and the agent, "
             "Ms H Carter, spoke in support.", printed_label="(2)")
     m.point("3", "Members discussed the width of Mill Lane, the capacity of the junction with the B2140 "
@@ -272,8 +272,8 @@ def scottish_committee() -> Minutes:
     for name in ("Euan Baird", "Kirsty Drummond", "Alasdair Gunn", "Morag Rennie"):
         m.attend("present", name)
     m.line("In Attendance: Neil Ferguson, Chief Education Officer; Claire Boyd, Committee Officer.")
-    m.attend("officers", "Neil Ferguson", "Chief Education Officer")
-    m.attend("officers", "Claire Boyd", "Committee Officer")
+    m.attend("in_attendance", "Neil Ferguson", "Chief Education Officer")
+    m.attend("in_attendance", "Claire Boyd", "Committee Officer")
     m.line("Apologies: Councillor Iain Stewart.")
     m.attend("apologies", "Iain Stewart")
 
@@ -290,11 +290,12 @@ def scottish_committee() -> Minutes:
            "surveys showed four primary schools in category C.")
     m.line("Decision", bold=True)
     m.line("The Committee agreed:-")
-    m.point("a", "to approve the draft strategy for public consultation;", printed_label="(a)", indent=18,
-            decision=True)
-    m.point("b", "to note the condition survey results; and", printed_label="(b)", indent=18, decision=True)
-    m.point("c", "to request a further report on the outcome of the consultation.", printed_label="(c)",
-            indent=18, decision=True)
+    parts = [("(a)", "to approve the draft strategy for public consultation;"),
+             ("(b)", "to note the condition survey results; and"),
+             ("(c)", "to request a further report on the outcome of the consultation.")]
+    for label, text in parts:  # one decision in three parts, as its introduction says
+        m.line(f"{label}&nbsp;&nbsp;{text}", indent=18, hang=24, markup=True)
+    m.resolution("The Committee agreed:- " + " ".join(f"{label} {text}" for label, text in parts))
     m.item(None, "Attainment Report")
     m.line("There was submitted a report on attainment in the senior phase. Members asked about the gap "
            "between the most and least deprived pupils and the support offered to care-experienced young "
@@ -447,7 +448,7 @@ def parish_council() -> Minutes:
     for name in ("S Greaves", "A Mistry", "J Holloway", "P Yeung"):
         m.attend("present", name)
     m.line("In attendance: Mrs E Tanner (Clerk), District Cllr M Fox and 3 members of the public.")
-    m.attend("officers", "E Tanner", "Clerk")
+    m.attend("in_attendance", "E Tanner", "Clerk")
     m.attend("in_attendance", "M Fox", "District Cllr")
 
     m.item("24/101", "Apologies for absence", "24/101  Apologies for absence")

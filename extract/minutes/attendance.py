@@ -17,9 +17,23 @@ from .text import Entry, clean, collapse, set_tight
 
 HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Canon|Father|Alderman)\.?"
 NAME_RE = re.compile(rf"^{HONORIFIC}\s+[A-Z]", re.U)
-_HEAD_WORDS = r"(?:OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
-# a name after a comma or "and" in a list: an honorific, or initials and a surname
-_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
+_HEAD_WORDS = r"(?:REGRETS|OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
+# an office printed before its holder's name ("Mayor Linda Gauthier", "Chair Evans",
+# "District Cllr M Fox"): the role, not part of the name
+TITLE = (r"(?:Deputy\s+Mayor|Mayor|Vice[- ]Chair(?:man|person)?|Chair(?:man|person)?|Commissioner|"
+         r"Council\s?[Mm]ember|Board\s+Member|Trustee|Alderperson|Supervisor|Deputy\s+Reeve|Reeve|Convener|"
+         r"Provost|Bailie|President|Vice[- ]President|"
+         r"(?:District|County|Borough|City|Town|Parish|Unitary)\s+(?:Cllr|Councillor))")
+_TITLED = re.compile(rf"^({TITLE})\.?\s+(?=[A-Z])")
+# "Commissioners Adams, Baker and Chen": the office shared by every name of the list
+_PLURAL_TITLE = re.compile(r"^(Commissioners|Council\s?[Mm]embers|Board\s+Members|Trustees|Supervisors|Directors|"
+                           r"Aldermen|Alderpersons)\s+(?=[A-Z])")
+_SINGULAR_TITLE = {"commissioners": "Commissioner", "councilmembers": "Councilmember",
+                   "council members": "Council Member", "board members": "Board Member", "trustees": "Trustee",
+                   "supervisors": "Supervisor", "directors": "Director", "aldermen": "Alderman",
+                   "alderpersons": "Alderperson"}
+# a name after a comma or "and" in a list: an honorific or office, or initials and a surname
+_LISTED = r"(?:" + HONORIFIC + r"\s|" + TITLE + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
 SECTIONS = ("present", "apologies", "officers", "in_attendance", "virtual", "absent")
 POST_NOMINAL = r"(?:OBE|MBE|CBE|KBE|DBE|CVO|LVO|BEM|QPM|JP|DL|QC|KC|MP|MEP|MSP|AM|FRS|PhD)"
 _POST_NOMINALS = re.compile(rf"^(?:{POST_NOMINAL}\.?[\s,]*)+$")
@@ -36,7 +50,7 @@ COLUMN_GAP = 12.0  # points; wider than a word space, narrower than a column gut
 
 def section_of(heading: str) -> Optional[str]:
     h = heading.upper()
-    if "APOLOG" in h:
+    if "APOLOG" in h or "REGRETS" in h:
         return "apologies"
     if "ABSENT" in h:
         return "absent"
@@ -150,7 +164,7 @@ def split_listed(text: str) -> list[str]:
                 cur = ""
             continue
         if depth == 0:
-            m = re.match(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + ")", text[i:]) or \
+            m = re.match(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + "|" + _PUBLIC + ")", text[i:]) or \
                 (re.match(r"\s+(?:and|&)\s+(?=[A-Z])", text[i:]) if cur.endswith(")") else None)
             if m:
                 parts.append(cur)
@@ -171,6 +185,8 @@ def split_listed(text: str) -> list[str]:
     return out
 
 
+# "and 3 members of the public": a head count closing the list, no name
+_PUBLIC = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+(?:members?|residents?|people)\b"
 _PLURAL = re.compile(r"^(Councillors|Cllrs\.?|Messrs\.?|Drs\.?)\s+(?=[A-Z])")
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr", "drs": "Dr"}
 
@@ -179,18 +195,35 @@ def _inline(tail: str) -> list[dict]:
     """"Present: Councillor A (Chair), Councillor B and Councillor C" written as prose;
     "Councillors B Jones, C Brown and D White" gives each of them the title."""
     parts = split_listed(tail)
-    people, shared = [], None
+    people, shared, office = [], None, None
     for part in (p.strip() for p in parts):
         if not part:
             continue
         plural = _PLURAL.match(part)
+        plural_title = _PLURAL_TITLE.match(part)
+        titled = _TITLED.match(part)
         if plural:
-            shared = _SINGULAR[plural.group(1).rstrip(".").lower()]
+            shared, office = _SINGULAR[plural.group(1).rstrip(".").lower()], None
             part = f"{shared} {part[plural.end():]}"
+        elif plural_title:
+            shared, office = None, _SINGULAR_TITLE[re.sub(r"\s+", " ", plural_title.group(1).lower())]
+            part = part[plural_title.end():]
+        elif titled:
+            shared, office = None, None
         elif is_name(part):
-            shared = None
+            shared, office = None, None
         elif shared:
             part = f"{shared} {part}"
+        if titled:
+            person = _person(part[titled.end():])
+            person["role"] = person["role"] or collapse(titled.group(1))
+            people.append(person)
+            continue
+        if office:
+            person = _person(part)
+            person["role"] = person["role"] or office
+            people.append(person)
+            continue
         if people and people[-1]["role"] is None and _ROLE_WORD.search(part) and not is_name(part):
             people[-1]["role"] = part  # "Eve Park, Parks Director": the post after its holder
             continue
@@ -304,6 +337,37 @@ def extract_attendance(lines: list[Entry], pitch: Optional[float] = None) -> dic
             people.append(_person(first))
     flush()
     return {section: _once(people) for section, people in out.items()}
+
+
+_TABLE_HEAD = re.compile(r"^(?:name|names|attendee|attendees|member|members|role|title|position|designation|"
+                         r"job title|organisation|organization)$", re.I)
+
+
+def _table_section(cell: str) -> Optional[str]:
+    """The list a cell names when it is a section heading of its own ("Present:", "In attendance")."""
+    m = HEADING_RE.match(cell)
+    return section_of(m.group(1)) if m and not m.group(3).strip() else None
+
+
+def sectioned_table(rows: list[list[str]]) -> Optional[dict[str, list[dict]]]:
+    """An attendance table (a board's Name | Role grid): a row holding only a section heading
+    ("Present:", "In attendance:", "Apologies:"), or a heading in the first column, puts the
+    Name | Role rows after it in that list. Without any section heading it is no attendance table."""
+    out: dict[str, list[dict]] = {}
+    section = None
+    for row in rows:
+        vals = [collapse(c) for c in row if c and c.strip()]
+        if not vals or all(_TABLE_HEAD.match(v) for v in vals):
+            continue
+        head = _table_section(vals[0])
+        if head:
+            section, vals = head, vals[1:]
+            if not vals:
+                continue
+        if section is None or not name_shaped(vals[0]):
+            continue
+        out.setdefault(section, []).append(_person(vals[0], " ".join(vals[1:]) or None))
+    return out or None
 
 
 def from_item(title: str, lines: list[Entry]) -> dict[str, list[dict]]:

@@ -15,8 +15,9 @@ from . import resolutions
 from .header import CLOSING_RE
 from .text import Entry, clean, is_separator, line_pitch, set_tight
 
-# "84. Title", "5A Title", and dotted minute numbers ("18.11.3 Title": year, month, item)
-HEAD_RE = re.compile(r"^(\d{1,4}(?:\.\d{1,3}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
+# "84. Title", "5A Title", dotted minute numbers ("18.11.3 Title": year, month, item), minute
+# numbers with a committee's letters ("PL.45", "DC/12", "BM/24/045") and with the year ("45/24", "24/101")
+HEAD_RE = re.compile(r"^((?:[A-Z]{1,5}[./-])?\d{1,4}(?:[./]\d{1,4}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
 NUMBER_STEP = 50  # an item number more than this past the last one is a figure, not a heading
 # "Minute 31/19 Title", "Item 5: Title", "Agenda item 5 - Title": the word says it is a heading
 _LABELLED_RE = re.compile(r"^(?:minute|(?:agenda\s+)?item)s?\s+(?:no\.?\s*)?(\d{1,4})([A-Za-z]?)(?:/\d{2,4})?"
@@ -28,6 +29,11 @@ _BOILERPLATE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank|^page\s+\d"
 def _shouted(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def number_prefix(number: str) -> str:
+    """The letters a minute number opens with ("PL" of "PL.45"): every item of the minutes shares them."""
+    return re.match(r"^[A-Z]*", number or "").group(0)
 
 
 def number_key(number: str) -> tuple[int, ...]:
@@ -68,10 +74,11 @@ def lettered_heading(entry: Entry, last: Optional[tuple[int, ...]], scheme: Opti
     return None
 
 
-def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str, str]]:
+def heading(entry: Entry, last: Optional[tuple[int, ...]], prefix: Optional[str] = None) -> Optional[tuple[str, str]]:
     """(number, title) when the line opens an item. Numbers only go up, by less
-    than NUMBER_STEP, and keep the depth the first heading set ("18.11.3" is not
-    followed by a bold "4.1" sub-paragraph)."""
+    than NUMBER_STEP, keep the depth the first heading set ("18.11.3" is not
+    followed by a bold "4.1" sub-paragraph) and the letters it opened with ("PL.46"
+    after "PL.45", never a reference "B2140")."""
     labelled = _LABELLED_RE.match(clean(entry.text))
     m = labelled or HEAD_RE.match(clean(entry.text))
     if not m:
@@ -82,6 +89,8 @@ def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str
     if not (labelled or entry.bold or _shouted(title)):
         return None
     if last is not None and not (len(key) == len(last) and last < key and key[0] - last[0] <= NUMBER_STEP):
+        return None
+    if not labelled and prefix is not None and number_prefix(m.group(1)) != prefix:
         return None
     return m.group(1) + m.group(2), title
 
@@ -121,6 +130,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
     preamble: list[Entry] = []
     last: Optional[tuple[int, ...]] = None
     scheme: Optional[str] = None  # how the items are numbered: "numbers", "roman" or "alpha"
+    prefix: Optional[str] = None  # the letters the first minute number opened with ("PL" of "PL.45")
     closed_at: Optional[int] = None
     pitch = line_pitch(lines)
     i = 0
@@ -132,13 +142,14 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
                 i += 1
                 continue
             return items, preamble, lines[i:]
-        h = heading(e, last) if scheme in (None, "numbers") else None
+        h = heading(e, last, prefix) if scheme in (None, "numbers") else None
         lettered = None if h or scheme == "numbers" else lettered_heading(e, last, scheme)
         if lettered:
             h = lettered[:2]
         if h:
             number, title = h
             scheme = lettered[2] if lettered else "numbers"
+            prefix = None if lettered else number_prefix(number)
             heads = [e]
             while i + 1 < len(lines) and title_continues(lines[i + 1], e, heads[-1], pitch):
                 i += 1

@@ -5,7 +5,7 @@ import re
 
 from . import items as items_mod
 from . import votes as votes_mod
-from .attendance import SECTIONS, extract_attendance, from_item, roll_call
+from .attendance import SECTIONS, extract_attendance, from_item, roll_call, sectioned_table
 from .body import parse_body
 from .header import called_to_order, closing_time, extract_header
 from .infer import attachment_titles, infer_title
@@ -129,7 +129,7 @@ def extract_meeting(doc) -> dict:
     owned: dict[int, list] = {}
     for index, table in tables:
         rows = [[c.text for c in r] for r in table.rows]
-        called = roll_call(rows)
+        called = roll_call(rows) or (sectioned_table(rows) if _owner(raw_items, index) is None else None)
         if called:
             _merge(meeting["attendance"], called)
             continue
