@@ -81,10 +81,19 @@ def _strip_date(text: str) -> str:
     return m.group("name").strip() if m and parse_date(m.group("when")) else text
 
 
+_TIME_LINE = re.compile(r"^(?:time|start(?:ing)?\s+time|commencing)\s*:", re.I)
+# "Regular Council Meeting Minutes": a title naming the body before the word minutes
+_TITLED_MINUTES = re.compile(r"^(.+?)\s+(?:meeting\s+)?minutes$", re.I)
+
+
 def _body_from_heading(heads: list[Entry], council: Optional[str]) -> Optional[str]:
-    """The body named on a line of its own in the title block (not the council's letterhead)."""
+    """The body named on a line of its own in the title block (not the council's letterhead),
+    or before "Meeting Minutes" in the document's title."""
     for e in heads:
         text = _strip_date(e.clean)
+        titled = _TITLED_MINUTES.match(text)
+        if titled and _BODY_LINE.match(titled.group(1)) and not (council and titled.group(1).lower() == council.lower()):
+            return title_case(titled.group(1))
         if council and text.lower() == council.lower():
             continue
         if _BODY_LINE.match(text) and not re.search(r"\bminutes\b", text, re.I):
@@ -97,7 +106,9 @@ def extract_header(lines: list[Entry]) -> dict:
     first_page = [e for e in lines if e.page == lines[0].page] if lines else []
     opening = _opening(first_page)
     body = venue = None
-    m = re.search(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", opening, re.I)
+    # "... meeting of the Planning Committee held ...", or "Minutes of the Board of Directors Meeting held ..."
+    m = re.search(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", opening, re.I) or \
+        re.search(r"\bminutes?\s+of\s+(?:the\s+)?(?!meeting\b)(.+?)\s+meeting\s+(?:held|on)\b", opening, re.I)
     if m:
         body = title_case(m.group(1).strip(" ,"))
     m = re.search(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:\w+day,?\s+)?\d", opening, re.I)
@@ -114,10 +125,14 @@ def extract_header(lines: list[Entry]) -> dict:
         (title_case(e.clean) for e in heads if _MUNICIPALITY.match(e.clean)), None)
     if start is None:  # "January 27, 2020, 7:00 p.m." in the title block
         start = next((parse_time(e.clean) for e in heads if parse_date(e.clean) and parse_time(e.clean)), None)
+    if start is None:  # "Time: 7:00 p.m." on a labelled line of the title block
+        start = next((parse_time(e.clean) for e in heads if _TIME_LINE.match(e.clean)), None)
     if date is None or not opening:
         date = next((parse_date(e.clean) for e in heads if parse_date(e.clean)), None) or date
     if body is None:
         body = _body_from_heading(heads, council)
+    if body and council and council.lower().endswith(" " + body.lower()) and _COUNCIL_KIND.search(body):
+        body = council  # "the Parish Council" meeting as itself is the council its letterhead names
     if body is None and council and _COUNCIL_KIND.search(council) and re.search(r"\b(?:parish|town|community)\b", council, re.I):
         body = council  # a parish meets as itself
     return {
@@ -130,8 +145,8 @@ def extract_header(lines: list[Entry]) -> dict:
 
 
 def called_to_order(text: str) -> Optional[str]:
-    """"The meeting was called to order ... at 6:02 p.m.": when a meeting began, where the heading gives no time."""
-    m = re.search(r"\bcalled\s+to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
+    """"The meeting was called to order ... at 6:02 p.m.", "The Chair called the meeting to order at ...": when a meeting began, where the heading gives no time."""
+    m = re.search(r"\bcalled\s+(?:the\s+(?:meeting|session)\s+)?to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
     return parse_time(m.group(1)) if m else None
 
 

@@ -43,6 +43,8 @@ def heading_text(text: str, bold: bool = False) -> Optional[str]:
     if not (word.isupper() or bold or (word[:1].isupper() and m.group(2))):
         return None
     rest = m.group(3).strip()
+    if not (word.isupper() or bold) and rest and not re.match(r"^(?:that|to)\b", rest, re.I):
+        return None  # "Decision - 24/00097 ..." names a decision, it does not record one
     if rest and not re.match(r"^(?:that|to)\b|^\(?\d|^\(?[a-z]\)", rest, re.I) and not word.isupper():
         return None
     return rest
