@@ -96,14 +96,17 @@ class Minutes:
         self.gold["items"].append({"number": number, "title": title, "points": [], "resolutions": [], "votes": []})
 
     def point(self, label, text, *, printed_label=None, parent=None, indent=0.0, hang=24.0, bold_label=False,
-              decision=False):
+              decision=False, declaration=False):
         """A labelled paragraph: the label hangs at ``indent``, its text to the right. A part of a
-        decision ("RESOLVED: (1) ...") is a resolution of its own, not a discussion point."""
+        decision ("RESOLVED: (1) ...") is a resolution of its own, not a discussion point; a
+        paragraph declaring an interest is a declaration, as the project's gold records them."""
         shown = printed_label or label
         lab = f"<b>{html.escape(shown)}</b>" if bold_label else html.escape(shown)
         self.line(f"{lab}&nbsp;&nbsp;{html.escape(text, quote=False)}", indent=indent, hang=hang, markup=True)
         if decision:
             self.resolution(text)
+        elif declaration:
+            self.gold["items"][-1].setdefault("declarations", []).append({"text": text})
         else:
             self.gold["items"][-1]["points"].append({"label": label, "parent": parent, "text": text})
 
@@ -494,3 +497,187 @@ def build(name: str, folder: Path) -> tuple[Path, dict]:
     """Typeset one template into ``folder``; (its PDF, its gold)."""
     minutes = TEMPLATES[name]()
     return minutes.save(Path(folder) / minutes.gold["source"])
+
+
+def national_board() -> Minutes:
+    """A national body's board: "BM/24/045" minute numbers, members and attendees each in a
+    borderless Name | Role table under a bold heading, "DECISION:" lines and "ACTION:" owners."""
+    m = Minutes(source="national-board.pdf", council="National Heritage Lottery Board",
+                body="Board", date="2024-06-19", start_time="09:30", end_time="13:00",
+                family="Helvetica", size=10, header="OFFICIAL",
+                footer="Board minutes 19 June 2024 | {page}")
+    m.line("National Heritage Lottery Board", bold=True, size=14)
+    m.line("Minutes of the 112th meeting of the Board", bold=True, size=12)
+    m.line("Date: 19 June 2024", before=6, after=1)
+    m.line("Time: 09:30 – 13:00", before=0, after=1)
+    m.line("Venue: Board Room, 7 Holbein Place, London, and by video link", before=0, after=8)
+    m.line("Board members present", bold=True)
+    members = [("Sir Alan Crowe", "Chair"), ("Professor Nadia Islam", "Deputy Chair"),
+               ("Gareth Lewis", "Board Member for Wales"), ("Fiona Campbell", "Board Member for Scotland"),
+               ("Peter O’Neill", "Board Member for Northern Ireland")]
+    m.table([list(r) for r in members], [170, 250], grid=False)
+    for name, role in members:
+        m.attend("present", name, role)
+    m.line("In attendance", bold=True, before=8)
+    staff = [("Ruth Kemp", "Chief Executive"), ("Daniel Obi", "Director of Finance and Corporate Services"),
+             ("Hannah Wood", "Board Secretary")]
+    m.table([list(r) for r in staff], [170, 250], grid=False)
+    for name, role in staff:
+        m.attend("in_attendance", name, role)
+    m.line("Apologies: Lord Michael Hart (Board Member)", before=8)
+    m.attend("apologies", "Michael Hart", "Board Member")
+
+    m.item("BM/24/045", "Welcome, apologies and declarations of interest",
+           "BM/24/045  Welcome, apologies and declarations of interest")
+    m.point("1", "The Chair welcomed members. Apologies were received from Lord Hart.", printed_label="1.")
+    m.point("2", "Gareth Lewis declared an interest in the Cardiff Castle grant and left the meeting for that item.",
+            printed_label="2.", declaration=True)
+    m.item("BM/24/046", "Minutes of the previous meeting and matters arising",
+           "BM/24/046  Minutes of the previous meeting and matters arising")
+    m.point("1", "The minutes of the meeting held on 17 April 2024 were agreed as a correct record.",
+            printed_label="1.")
+    m.line("DECISION: The Board approved the minutes of 17 April 2024.")
+    m.resolution("The Board approved the minutes of 17 April 2024.")
+    m.item("BM/24/047", "Chief Executive’s report", "BM/24/047  Chief Executive’s report")
+    m.point("1", "The Chief Executive introduced her report, covering the opening of the new funding round and "
+            "staff engagement survey results.", printed_label="1.")
+    m.point("2", "Members asked for more detail on regional take-up of the funding round.", printed_label="2.")
+    m.line("ACTION: Chief Executive to circulate regional take-up figures by 31 July 2024.")
+    m.item("BM/24/048", "Annual Report and Accounts 2023–24", "BM/24/048  Annual Report and Accounts 2023–24")
+    m.point("1", "The Director of Finance presented the draft Annual Report and Accounts, which had been reviewed "
+            "by the Audit and Risk Assurance Committee.", printed_label="1.")
+    m.line("DECISION: The Board approved the Annual Report and Accounts 2023–24 for laying before Parliament, "
+           "subject to the Comptroller and Auditor General’s certificate.")
+    m.resolution("The Board approved the Annual Report and Accounts 2023–24 for laying before Parliament, subject "
+                 "to the Comptroller and Auditor General’s certificate.")
+    m.item("BM/24/049", "Grant decisions over £5 million", "BM/24/049  Grant decisions over £5 million")
+    m.point("1", "The Board considered two applications recommended by the Investment Committee.",
+            printed_label="1.")
+    m.line("DECISION: The Board awarded £6.2m to the Cardiff Castle Conservation Project and £5.4m to the "
+           "Tyne Waterfront Heritage Trail.")
+    m.resolution("The Board awarded £6.2m to the Cardiff Castle Conservation Project and £5.4m to the Tyne "
+                 "Waterfront Heritage Trail.")
+    m.item("BM/24/050", "Any other business", "BM/24/050  Any other business")
+    m.point("1", "There was no other business. The meeting closed at 13:00.", printed_label="1.")
+    return m
+
+
+def welsh_council() -> Minutes:
+    """A Welsh county council committee: "45/24" minute numbers in capitals, "County Councillors"
+    listed under PRESENT, officers with dashes, "RESOLVED that the Committee: (a) ... (b) ...",
+    and a member arriving late noted in the text."""
+    m = Minutes(source="welsh-county-council.pdf", council="Cyngor Sir Penfro Fach County Council",
+                body="Cabinet", date="2024-07-02", start_time="10:00", end_time="11:45",
+                family="Times", size=11, footer="{page}")
+    m.line("CYNGOR SIR PENFRO FACH COUNTY COUNCIL", bold=True, size=13, center=True)
+    m.line("MINUTES of a meeting of the CABINET held at County Hall, Llanfair on Tuesday, 2 July 2024 at "
+           "10.00 am", center=True, after=8)
+    m.line("PRESENT:", bold=True, after=1)
+    m.line("County Councillor Rhian Morgan (Leader) (Chair)", indent=36, before=0, after=1)
+    m.line("County Councillors Owain Jenkins, Sian Pritchard, Huw Rees and Bethan Williams", indent=36, before=0)
+    m.attend("present", "Rhian Morgan", "Leader")
+    for name in ("Owain Jenkins", "Sian Pritchard", "Huw Rees", "Bethan Williams"):
+        m.attend("present", name)
+    m.line("Also present:", bold=True, after=1)
+    m.line("County Councillor Gwyn Evans (Chair, Overview and Scrutiny Committee)", indent=36, before=0)
+    m.attend("in_attendance", "Gwyn Evans", "Chair, Overview and Scrutiny Committee")
+    m.line("Officers:", bold=True, after=1)
+    m.line("Will Bowen – Chief Executive; Catrin Lloyd – Head of Legal Services; Aled Thomas – Democratic "
+           "Services Officer", indent=36, before=0)
+    for name, role in (("Will Bowen", "Chief Executive"), ("Catrin Lloyd", "Head of Legal Services"),
+                       ("Aled Thomas", "Democratic Services Officer")):
+        m.attend("officers", name, role)
+
+    m.item("31/24", "APOLOGIES", "31/24  APOLOGIES")
+    m.line("Apologies for absence were received from County Councillor Dafydd Hughes.", indent=48)
+    m.attend("apologies", "Dafydd Hughes")
+    m.item("32/24", "DECLARATIONS OF INTEREST", "32/24  DECLARATIONS OF INTEREST")
+    m.line("No declarations of interest were made.", indent=48)
+    m.item("33/24", "MINUTES", "33/24  MINUTES")
+    m.line("RESOLVED that the minutes of the meeting held on 4 June 2024 be confirmed as a correct record.",
+           indent=48)
+    m.resolution("that the minutes of the meeting held on 4 June 2024 be confirmed as a correct record.")
+    m.item("34/24", "WELSH LANGUAGE STRATEGY 2024–2029", "34/24  WELSH LANGUAGE STRATEGY 2024–2029")
+    m.line("The Cabinet Member for Education and the Welsh Language presented the report. She highlighted:",
+           indent=48)
+    m.point("a", "the target of 40% of pupils in Welsh-medium education by 2032;", printed_label="a)", indent=66,
+            hang=18)
+    m.point("b", "the new immersion centre opening in September; and", printed_label="b)", indent=66, hang=18)
+    m.point("c", "work with town and community councils on signage.", printed_label="c)", indent=66, hang=18)
+    m.line("RESOLVED that the Cabinet:", indent=48)
+    parts = [("(a)", "approves the Welsh Language Strategy 2024–2029; and"),
+             ("(b)", "delegates minor amendments to the Head of Legal Services.")]
+    for label, text in parts:
+        m.line(f"{label}&nbsp;&nbsp;{text}", indent=66, hang=24, markup=True)
+    m.resolution("that the Cabinet: " + " ".join(f"{label} {text}" for label, text in parts))
+    m.item("35/24", "REVENUE BUDGET MONITORING – QUARTER 1", "35/24  REVENUE BUDGET MONITORING – QUARTER 1")
+    m.line("The Leader presented the report, which forecast an overspend of £2.1m, mainly in social care.",
+           indent=48)
+    m.line("RESOLVED that the report be noted.", indent=48)
+    m.resolution("that the report be noted.")
+    m.line("The meeting ended at 11.45 am.", before=12)
+    return m
+
+
+def us_city_council() -> Minutes:
+    """A US city council: numbered sections with "6.1" consent items, "Councilmembers" on the roll,
+    a motion passed "by the following vote" with AYES / NOES / ABSTAIN / ABSENT, and an ordinance."""
+    m = Minutes(source="us-city-council.pdf", council="City of Lakewood Springs", body="City Council",
+                date="2024-10-15", start_time="19:00", end_time="21:32", family="DejaVu", size=10,
+                pagesize=LETTER, footer="City Council Minutes – October 15, 2024 – Page {page} of 2")
+    m.line("MINUTES", bold=True, size=13, center=True)
+    m.line("CITY OF LAKEWOOD SPRINGS", bold=True, center=True)
+    m.line("CITY COUNCIL REGULAR MEETING", bold=True, center=True)
+    m.line("October 15, 2024 – 7:00 PM", center=True, after=10)
+    m.item("1", "CALL TO ORDER", "1.  CALL TO ORDER")
+    m.line("Mayor Hollis called the meeting to order at 7:00 p.m.")
+    m.item("2", "ROLL CALL", "2.  ROLL CALL")
+    m.line("Present: Mayor Grace Hollis, Mayor Pro Tem Luis Ortega, Councilmembers Ann Whitley, Derek Foy "
+           "and Sunita Rao")
+    for name, role in (("Grace Hollis", "Mayor"), ("Luis Ortega", "Mayor Pro Tem"), ("Ann Whitley", "Councilmember"),
+                       ("Derek Foy", "Councilmember"), ("Sunita Rao", "Councilmember")):
+        m.attend("present", name, role)
+    m.line("Absent: None")
+    m.line("Staff Present: City Manager Tom Brandt, City Attorney Lena Park, City Clerk Rosa Diaz")
+    for name, role in (("Tom Brandt", "City Manager"), ("Lena Park", "City Attorney"), ("Rosa Diaz", "City Clerk")):
+        m.attend("officers", name, role)
+    m.item("3", "PLEDGE OF ALLEGIANCE", "3.  PLEDGE OF ALLEGIANCE")
+    m.line("Councilmember Rao led the Pledge of Allegiance.")
+    m.item("4", "PUBLIC COMMENTS", "4.  PUBLIC COMMENTS")
+    m.line("Three speakers addressed the Council on traffic calming on Birch Road.")
+    m.item("5", "CONSENT CALENDAR", "5.  CONSENT CALENDAR")
+    m.point("1", "Approve the minutes of the October 1, 2024 regular meeting.", printed_label="5.1")
+    m.point("2", "Receive and file the investment report for September 2024.", printed_label="5.2")
+    m.point("3", "Award a contract to Summit Paving Inc. for the 2024 slurry seal project in the amount of "
+            "$412,600.", printed_label="5.3")
+    m.line("Motion by Councilmember Whitley, seconded by Mayor Pro Tem Ortega, to approve the Consent Calendar. "
+           "The motion passed by the following vote:")
+    m.line("AYES: Hollis, Ortega, Whitley, Foy, Rao", before=0, after=0)
+    m.line("NOES: None", before=0, after=0)
+    m.line("ABSTAIN: None", before=0, after=0)
+    m.line("ABSENT: None", before=0)
+    m.vote(mover="Whitley", seconder="Ortega", result="passed", **{"for": ["Hollis", "Ortega", "Whitley", "Foy", "Rao"]},
+           against=[], abstain=[], absent=[])
+    m.item("6", "PUBLIC HEARINGS", "6.  PUBLIC HEARINGS")
+    m.point("1", "Ordinance No. 2024-11 amending Chapter 17.40 of the Municipal Code regarding short-term rentals "
+            "(first reading).", printed_label="6.1")
+    m.line("City Attorney Park presented the staff report. Mayor Hollis opened the public hearing; four speakers "
+           "addressed the Council. Mayor Hollis closed the public hearing.")
+    m.line("Motion by Councilmember Foy, seconded by Councilmember Rao, to introduce Ordinance No. 2024-11 and "
+           "waive further reading. The motion passed by the following vote:")
+    m.line("AYES: Hollis, Ortega, Foy, Rao", before=0, after=0)
+    m.line("NOES: Whitley", before=0, after=0)
+    m.line("ABSTAIN: None", before=0, after=0)
+    m.line("ABSENT: None", before=0)
+    m.vote(mover="Foy", seconder="Rao", result="passed", **{"for": ["Hollis", "Ortega", "Foy", "Rao"]},
+           against=["Whitley"], abstain=[], absent=[])
+    m.item("7", "ADJOURNMENT", "7.  ADJOURNMENT")
+    m.line("Mayor Hollis adjourned the meeting at 9:32 p.m.")
+    return m
+
+
+TEMPLATES.update({
+    "national_board": national_board,
+    "welsh_council": welsh_council,
+    "us_city_council": us_city_council,
+})

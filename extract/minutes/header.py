@@ -18,7 +18,9 @@ from .text import Entry, collapse
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)
 CLOSING_RE = re.compile(
     r"\b(?:meeting|sitting)\b.{0,40}?\b(?:closed|ended|finished|terminated|concluded|rose|adjourned|to\s+a\s+close)\b.{0,20}?\bat\s+"
-    r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
+    r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)"
+    # "Mayor Hollis adjourned the meeting at 9:32 p.m.": the chair's verb before the meeting
+    r"|\b(?:adjourned|closed)\s+the\s+(?:meeting|sitting|session)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
     re.I,
 )
 def parse_time(text: str) -> Optional[str]:
@@ -83,7 +85,9 @@ def _strip_date(text: str) -> str:
 
 _TIME_LINE = re.compile(r"^(?:time|start(?:ing)?\s+time|commencing)\s*:", re.I)
 # "Regular Council Meeting Minutes": a title naming the body before the word minutes
-_TITLED_MINUTES = re.compile(r"^(.+?)\s+(?:meeting\s+)?minutes$", re.I)
+# or "CITY COUNCIL REGULAR MEETING"
+_TITLED_MINUTES = re.compile(r"^(.+?)\s+(?:(?:regular|special|adjourned|annual|ordinary|extraordinary)\s+)?"
+                             r"(?:meeting\s+minutes|minutes|meeting)$", re.I)
 
 
 def _body_from_heading(heads: list[Entry], council: Optional[str]) -> Optional[str]:
@@ -108,7 +112,9 @@ def extract_header(lines: list[Entry]) -> dict:
     body = venue = None
     # "... meeting of the Planning Committee held ...", or "Minutes of the Board of Directors Meeting held ..."
     m = re.search(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", opening, re.I) or \
-        re.search(r"\bminutes?\s+of\s+(?:the\s+)?(?!meeting\b)(.+?)\s+meeting\s+(?:held|on)\b", opening, re.I)
+        re.search(r"\bminutes?\s+of\s+(?:the\s+)?(?!meeting\b)(.+?)\s+meeting\s+(?:held|on)\b", opening, re.I) or \
+        re.search(r"\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&'’ -]{1,60}?)(?=\s+(?:Date|Time|Venue|Location|Present)\s*:|$)",
+                  opening)  # "Minutes of the 112th meeting of the Board" over labelled Date: / Time: lines
     if m:
         body = title_case(m.group(1).strip(" ,"))
     m = re.search(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:\w+day,?\s+)?\d", opening, re.I)
@@ -152,4 +158,4 @@ def called_to_order(text: str) -> Optional[str]:
 
 def closing_time(text: str) -> Optional[str]:
     m = CLOSING_RE.search(text or "")
-    return parse_time(m.group(1)) if m else None
+    return parse_time(m.group(1) or m.group(2)) if m else None

@@ -66,6 +66,8 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
     which is all a layout without hanging indents has to show.
     """
     text = clean(entry.text)
+    if SHOUTED_LABEL_RE.match(text):
+        return False  # "ACTION: ...", "NOTE: ...": a paragraph of its own
     unfinished = not ends_sentence(point["text"]) and text[:1].islower()
     if GLYPH_RE.match(entry.text) or entry.text.lstrip().startswith("- "):
         # a bullet under a point that introduced a list (it ends with a colon) is part of it,
@@ -78,6 +80,8 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
     return unfinished or _wrapped_onto(point, entry, pitch)
 
 
+# a line opened by a shouted label and its colon ("ACTION:", "ACTION BY:", "NOTE:")
+SHOUTED_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}\s*:")
 HANG = 10.0  # points: a point's text set this far right of its label hangs from it
 
 
