@@ -681,3 +681,71 @@ TEMPLATES.update({
     "welsh_council": welsh_council,
     "us_city_council": us_city_council,
 })
+
+
+def trust_board_grid() -> Minutes:
+    """An NHS trust board minuted in a ruled grid, as many trusts do: a Minute | Item | Action
+    table whose rows carry the minute number ("TB24/031"), the item's bold title with its
+    paragraphs, and the action owner; the attendance above it as a paragraph per list."""
+    m = Minutes(source="trust-board-grid.pdf", council="Eastmoor Hospitals NHS Trust", body="Trust Board",
+                date="2024-09-05", start_time="13:30", end_time=None, family="Helvetica", size=9.5,
+                footer="Trust Board 5 September 2024 – Page {page}")
+    m.line("Eastmoor Hospitals NHS Trust", bold=True, size=13)
+    m.line("Minutes of the Trust Board meeting held in public on 5 September 2024 at 1.30pm, Education Centre",
+           bold=True, after=8)
+    m.line("Present: Julia Frost (Chair), Aidan Moore (Chief Executive), Kemi Adeyemi (Chief Nurse), "
+           "Stephen Hall (Non-Executive Director), Lucy Grant (Non-Executive Director)")
+    for name, role in (("Julia Frost", "Chair"), ("Aidan Moore", "Chief Executive"), ("Kemi Adeyemi", "Chief Nurse"),
+                       ("Stephen Hall", "Non-Executive Director"), ("Lucy Grant", "Non-Executive Director")):
+        m.attend("present", name, role)
+    m.line("In attendance: Paula Reid (Trust Secretary), Imran Shah (Deputy Director of Strategy)")
+    m.attend("in_attendance", "Paula Reid", "Trust Secretary")
+    m.attend("in_attendance", "Imran Shah", "Deputy Director of Strategy")
+    m.line("Apologies: Martin Cole (Chief Operating Officer)", after=10)
+    m.attend("apologies", "Martin Cole", "Chief Operating Officer")
+
+    regular, bold = m.regular, m.bold
+    rows = [[Paragraph("<b>Minute</b>", m.style(before=0, after=0)),
+             Paragraph("<b>Item</b>", m.style(before=0, after=0)),
+             Paragraph("<b>Action</b>", m.style(before=0, after=0))]]
+
+    def row(number, title, paras, action="", decisions=()):
+        m.gold["items"].append({"number": number, "title": title, "points": [], "resolutions": [], "votes": []})
+        cell = [Paragraph(f"<b>{html.escape(title)}</b>", m.style(before=0, after=3))]
+        for label, text in paras:
+            if label:
+                cell.append(Paragraph(f"{html.escape(label)}&nbsp;&nbsp;{html.escape(text)}",
+                                      m.style(hang=18, before=0, after=3)))
+                m.gold["items"][-1]["points"].append({"label": label.split(".")[-1], "parent": None, "text": text})
+            else:
+                cell.append(Paragraph(html.escape(text), m.style(before=0, after=3)))
+        for text in decisions:
+            cell.append(Paragraph(html.escape(text), m.style(bold=True, before=0, after=3)))
+            m.resolution(text)
+        rows.append([Paragraph(html.escape(number), m.style(before=0, after=0)), cell,
+                     Paragraph(html.escape(action), m.style(before=0, after=0))])
+
+    row("TB24/031", "Welcome and apologies", [("", "The Chair welcomed everyone. Apologies were noted as above.")])
+    row("TB24/032", "Declarations of interest", [("", "There were no declarations of interest.")])
+    row("TB24/033", "Minutes of the meeting held on 4 July 2024",
+        [("", "The minutes were agreed as an accurate record.")],
+        decisions=["The Board APPROVED the minutes of 4 July 2024."])
+    row("TB24/034", "Patient safety and quality report",
+        [("34.1", "The Chief Nurse presented the report, noting two serious incidents declared in July."),
+         ("34.2", "Lucy Grant asked about nurse staffing on the surgical wards; the Chief Nurse said a review "
+                  "would report in October."),
+         ("34.3", "The Board discussed the rise in pressure ulcers and the actions being taken.")],
+        action="KA", decisions=["The Board NOTED the report."])
+    row("TB24/035", "Finance report – month 4",
+        [("", "The Chief Executive presented the month 4 position on behalf of the Director of Finance: a deficit "
+              "of £3.4m against a planned £2.9m.")],
+        action="AM", decisions=["The Board NOTED the month 4 financial position."])
+    row("TB24/036", "Any other business", [("", "There was no other business.")])
+    t = Table(rows, colWidths=[62, 340, 58], repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]))
+    m.flow.append(t)
+    return m
+
+
+TEMPLATES["trust_board_grid"] = trust_board_grid

@@ -104,3 +104,23 @@ def test_decisions_without_a_heading_word():
     assert opening(E("That was the last item.")) is None
     assert heading_text("Resolved: that the minutes be approved.") == "that the minutes be approved."
     assert heading_text("Decision - 24/00097 - Special School Review") is None
+
+
+def test_grid_rows_become_paragraphs():
+    """A minutes grid is known by its numbered first column; its cell lines join into paragraphs."""
+    from plantrace.extract.minutes.grid import is_grid, paragraphs
+
+    class C:
+        def __init__(self, text):
+            self.text = text
+
+    long = "The report was presented and discussed at length by members."
+    rows = [[C("Minute"), C("Item"), C("Action")]] + [[C(f"TB24/03{k}"), C(f"Title {k}\n{long}"), C("")]
+                                                     for k in range(1, 5)]
+    assert is_grid(rows)
+    assert not is_grid([[C("3"), C(long)], [C("1"), C(long)], [C("2"), C(long)]])  # numbers must go up
+    assert paragraphs(["34.1 The Chief Nurse presented the report, noting two serious incidents",
+                       "declared in July.", "34.2 Lucy Grant asked about staffing.",
+                       "The Board NOTED the report."]) == [
+        "34.1 The Chief Nurse presented the report, noting two serious incidents declared in July.",
+        "34.2 Lucy Grant asked about staffing.", "The Board NOTED the report."]

@@ -16,8 +16,8 @@ from .header import CLOSING_RE
 from .text import Entry, clean, is_separator, line_pitch, set_tight
 
 # "84. Title", "5A Title", dotted minute numbers ("18.11.3 Title": year, month, item), minute
-# numbers with a committee's letters ("PL.45", "DC/12", "BM/24/045") and with the year ("45/24", "24/101")
-HEAD_RE = re.compile(r"^((?:[A-Z]{1,5}[./-])?\d{1,4}(?:[./]\d{1,4}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
+# numbers with a committee's letters ("PL.45", "DC/12", "BM/24/045", "TB24/031") and with the year ("45/24", "24/101")
+HEAD_RE = re.compile(r"^((?:[A-Z]{1,5}[./-]|[A-Z]{1,5}(?=\d{1,4}[./]\d))?\d{1,4}(?:[./]\d{1,4}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
 NUMBER_STEP = 50  # an item number more than this past the last one is a figure, not a heading
 # "Minute 31/19 Title", "Item 5: Title", "Agenda item 5 - Title": the word says it is a heading
 _LABELLED_RE = re.compile(r"^(?:minute|(?:agenda\s+)?item)s?\s+(?:no\.?\s*)?(\d{1,4})([A-Za-z]?)(?:/\d{2,4})?"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import grid
 from . import items as items_mod
 from . import votes as votes_mod
 from .attendance import SECTIONS, extract_attendance, from_item, roll_call, sectioned_table
@@ -113,7 +114,7 @@ def _merge(attendance: dict, more: dict) -> None:
 
 
 def extract_meeting(doc) -> dict:
-    lines, tables = entries_and_tables(doc)
+    lines, tables = grid.splice(*entries_and_tables(doc))  # minutes set as a table read as lines
     raw_items, preamble, after = items_mod.split_headings(lines)
     if not raw_items:  # minutes that number nothing: bold titles head the items
         raw_items, preamble, after = items_mod.split_unnumbered(lines)

@@ -28,6 +28,9 @@ def label_of(entry: Entry, item: Optional[str] = None) -> Optional[tuple[str, st
     text = clean(entry.text)
     if item:
         numbered = re.match(rf"^{re.escape(item)}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
+        last = re.findall(r"\d+", item)
+        if not numbered and last and not item.isdigit():  # "34.1" in minute "TB24/034": its paragraph 1
+            numbered = re.match(rf"^0*{int(last[-1])}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
         if numbered:
             return numbered.group(1), numbered.group(2)
     n = NUMBERED_RE.match(text)
