@@ -137,7 +137,8 @@ def extract_header(lines: list[Entry]) -> dict:
         date = next((parse_date(e.clean) for e in heads if parse_date(e.clean)), None) or date
     if body is None:
         body = _body_from_heading(heads, council)
-    if body and council and council.lower().endswith(" " + body.lower()) and _COUNCIL_KIND.search(body):
+    if body and council and council.lower().endswith(" " + body.lower()) and \
+            re.fullmatch(r"(?:parish|town|community)\s+council", body, re.I):
         body = council  # "the Parish Council" meeting as itself is the council its letterhead names
     if body is None and council and _COUNCIL_KIND.search(council) and re.search(r"\b(?:parish|town|community)\b", council, re.I):
         body = council  # a parish meets as itself
