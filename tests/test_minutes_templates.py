@@ -89,6 +89,10 @@ def test_sectioned_attendance_table():
     assert got["in_attendance"][0]["role"] == "Company Secretary"
     assert [p["name"] for p in got["apologies"]] == ["Tom Hill"]
     assert sectioned_table([["Name", "Role"], ["Dr Ann Lee", "Chair"]]) is None
+    got = sectioned_table([["Members present", "Officers present"], ["Cllr A Lee (Chair)", "Ms B Shaw (Clerk)"],
+                           ["Cllr C Dunn", ""]])
+    assert [p["name"] for p in got["present"]] == ["Cllr A Lee", "Cllr C Dunn"]
+    assert got["officers"][0]["role"] == "Clerk"
 
 
 def test_decisions_without_a_heading_word():

@@ -17,7 +17,7 @@ from .text import Entry, clean, collapse, set_tight
 
 HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Canon|Father|Alderman)\.?"
 NAME_RE = re.compile(rf"^{HONORIFIC}\s+[A-Z]", re.U)
-_HEAD_WORDS = r"(?:REGRETS|OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
+_HEAD_WORDS = r"(?:REGRETS|EXCUSED|ATTENDEES|GUESTS?|OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
 # an office printed before its holder's name ("Mayor Linda Gauthier", "Chair Evans",
 # "District Cllr M Fox"): the role, not part of the name
 TITLE = (r"(?:Deputy\s+Mayor|Mayor\s+Pro\s+Tem(?:pore)?|Mayor|Vice[- ]Chair(?:man|person)?|Chair(?:man|person)?|Commissioner|"
@@ -53,7 +53,7 @@ COLUMN_GAP = 12.0  # points; wider than a word space, narrower than a column gut
 
 def section_of(heading: str) -> Optional[str]:
     h = heading.upper()
-    if "APOLOG" in h or "REGRETS" in h:
+    if "APOLOG" in h or "REGRETS" in h or "EXCUSED" in h:
         return "apologies"
     if "ABSENT" in h:
         return "absent"
@@ -61,9 +61,9 @@ def section_of(heading: str) -> Optional[str]:
         return "virtual"
     if "OFFICER" in h or "STAFF" in h:
         return "officers"
-    if "ATTENDANCE" in h or "ALSO" in h or "OBSERVER" in h or "OTHER" in h:
+    if "ATTENDANCE" in h or "ALSO" in h or "OBSERVER" in h or "OTHER" in h or "GUEST" in h:
         return "in_attendance"
-    if "PRESENT" in h or "MEMBERS" in h or "COUNCILLORS" in h:
+    if "PRESENT" in h or "MEMBERS" in h or "COUNCILLORS" in h or "ATTENDEES" in h:
         return "present"
     return None
 
@@ -396,6 +396,15 @@ def sectioned_table(rows: list[list[str]]) -> Optional[dict[str, list[dict]]]:
     ("Present:", "In attendance:", "Apologies:"), or a heading in the first column, puts the
     Name | Role rows after it in that list. Without any section heading it is no attendance table."""
     out: dict[str, list[dict]] = {}
+    head = [collapse(c or "") for c in rows[0]] if rows else []
+    columns = [_table_section(h) if h else None for h in head]
+    if sum(1 for c in columns if c) >= 2:  # "Members present | Officers present": a list per column
+        for row in rows[1:]:
+            for col, cell in zip(columns, row):
+                text = collapse(cell or "")
+                if col and text and name_shaped(text):
+                    out.setdefault(col, []).append(_person(text))
+        return out or None
     section = None
     for row in rows:
         vals = [collapse(c) for c in row if c and c.strip()]
