@@ -26,12 +26,14 @@ TITLE = (r"(?:Deputy\s+Mayor|Mayor\s+Pro\s+Tem(?:pore)?|Mayor|Vice[- ]Chair(?:ma
          r"(?:District|County|Borough|City|Town|Parish|Unitary)\s+(?:Cllr|Councillor))")
 _TITLED = re.compile(rf"^({TITLE})\.?\s+(?=[A-Z])")
 # "Commissioners Adams, Baker and Chen": the office shared by every name of the list
-_PLURAL_TITLE = re.compile(r"^((?:County|District|Borough|Town|City|Community|Parish)\s+Councillors|Commissioners|Council\s?[Mm]embers|Board\s+Members|Trustees|Supervisors|Directors|"
+_PLURAL_TITLE = re.compile(r"^((?:County|District|Borough|Town|City|Community|Parish)\s+Councillors|Commissioners|"
+                           r"Council\s?[Mm]embers|Board\s+Members|Trustees|Supervisors|Directors|"
                            r"Aldermen|Alderpersons)\s+(?=[A-Z])")
 _SINGULAR_TITLE = {"commissioners": "Commissioner", "county councillors": "County Councillor",
                    "district councillors": "District Councillor", "borough councillors": "Borough Councillor",
                    "town councillors": "Town Councillor", "city councillors": "City Councillor",
-                   "community councillors": "Community Councillor", "parish councillors": "Parish Councillor", "councilmembers": "Councilmember",
+                   "community councillors": "Community Councillor", "parish councillors": "Parish Councillor",
+                   "councilmembers": "Councilmember",
                    "council members": "Council Member", "board members": "Board Member", "trustees": "Trustee",
                    "supervisors": "Supervisor", "directors": "Director", "aldermen": "Alderman",
                    "alderpersons": "Alderperson"}
@@ -159,6 +161,10 @@ def _person(text: str, role: Optional[str] = None) -> dict:
     return person
 
 
+# "and 3 members of the public": a head count closing the list, no name
+_PUBLIC = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+(?:members?|residents?|people)\b"
+
+
 def split_listed(text: str) -> list[str]:
     """A prose list cut at its commas, semicolons and "and"s, but not inside
     brackets ("Mrs S Hammond (Corporate Director Children, Young People and
@@ -202,8 +208,6 @@ def split_listed(text: str) -> list[str]:
     return out
 
 
-# "and 3 members of the public": a head count closing the list, no name
-_PUBLIC = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+(?:members?|residents?|people)\b"
 _PLURAL = re.compile(r"^(Councillors|Cllrs\.?|Messrs\.?|Drs\.?)\s+(?=[A-Z])")
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr", "drs": "Dr"}
 
