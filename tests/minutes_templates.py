@@ -749,3 +749,49 @@ def trust_board_grid() -> Minutes:
 
 
 TEMPLATES["trust_board_grid"] = trust_board_grid
+
+
+def town_council() -> Minutes:
+    """An English town council whose item headings are set larger, not bolder: "123. Apologies"
+    in 12.5 point plain type over 10 point text, "123.1" paragraphs, "RESOLVED that ..."."""
+    m = Minutes(source="town-council.pdf", council="Ashworth Town Council", body="Ashworth Town Council",
+                date="2024-11-20", start_time="19:00", end_time="20:30", family="Times", size=10,
+                footer="Ashworth Town Council – Full Council 20.11.2024 – {page}")
+    m.line("Ashworth Town Council", size=16, center=True)
+    m.line("Minutes of the Meeting of Ashworth Town Council held on Wednesday 20 November 2024 at 7.00pm "
+           "in the Council Chamber, Town Hall", center=True, after=8)
+    m.line("Present: Cllr H Baxter (Town Mayor), Cllr G Collins (Deputy Mayor), Cllr N Ahmed, Cllr S Duffy, "
+           "Cllr W Price")
+    for name, role in (("H Baxter", "Town Mayor"), ("G Collins", "Deputy Mayor"), ("N Ahmed", None),
+                       ("S Duffy", None), ("W Price", None)):
+        m.attend("present", name, role)
+    m.line("Officers: Mrs J Palmer (Town Clerk), Mr K Osei (Deputy Town Clerk)")
+    m.attend("officers", "J Palmer", "Town Clerk")
+    m.attend("officers", "K Osei", "Deputy Town Clerk")
+
+    def head(number, title):
+        m.item(number, title, f"{number}. {title}", bold=False, size=12.5, before=12)
+
+    head("123", "Apologies for Absence")
+    m.line("Apologies were received from Cllr L Turner and Cllr R Webb.")
+    m.attend("apologies", "L Turner")
+    m.attend("apologies", "R Webb")
+    head("124", "Minutes of the Previous Meeting")
+    m.line("RESOLVED that the minutes of the meeting held on 23 October 2024 be approved as a correct record.")
+    m.resolution("that the minutes of the meeting held on 23 October 2024 be approved as a correct record.")
+    head("125", "Town Centre Christmas Lights")
+    m.point("1", "The Town Clerk reported that the lights would be switched on by the Town Mayor on 30 November.",
+            printed_label="125.1")
+    m.point("2", "Members thanked the volunteers who had tested the displays.", printed_label="125.2")
+    head("126", "Budget and Precept 2025/26")
+    m.point("1", "The Deputy Town Clerk presented the draft budget, with a precept increase of 3.5%.",
+            printed_label="126.1")
+    m.point("2", "Cllr Duffy asked about the reserve for the Town Hall roof.", printed_label="126.2")
+    m.line("RESOLVED that the draft budget be recommended to the January meeting with a precept of £412,000.")
+    m.resolution("that the draft budget be recommended to the January meeting with a precept of £412,000.")
+    head("127", "Date of Next Meeting")
+    m.line("Wednesday 22 January 2025 at 7.00pm. The meeting closed at 8.30pm.")
+    return m
+
+
+TEMPLATES["town_council"] = town_council

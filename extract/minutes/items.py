@@ -9,6 +9,7 @@ reached its points or decision, since one report is one item.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from . import resolutions
@@ -74,11 +75,26 @@ def lettered_heading(entry: Entry, last: Optional[tuple[int, ...]], scheme: Opti
     return None
 
 
-def heading(entry: Entry, last: Optional[tuple[int, ...]], prefix: Optional[str] = None) -> Optional[tuple[str, str]]:
+HEADING_SIZE = 1.1  # a line set this much larger than the body text is a heading however plain its face
+
+
+def body_size(lines: list[Entry]) -> Optional[float]:
+    """The commonest type size of the lines: the minutes' running text."""
+    sizes = Counter(round(e.size, 1) for e in lines if e.size)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _set_larger(entry: Entry, size: Optional[float]) -> bool:
+    return bool(size and entry.size and entry.size >= HEADING_SIZE * size)
+
+
+def heading(entry: Entry, last: Optional[tuple[int, ...]], prefix: Optional[str] = None,
+            size: Optional[float] = None) -> Optional[tuple[str, str]]:
     """(number, title) when the line opens an item. Numbers only go up, by less
     than NUMBER_STEP, keep the depth the first heading set ("18.11.3" is not
     followed by a bold "4.1" sub-paragraph) and the letters it opened with ("PL.46"
-    after "PL.45", never a reference "B2140")."""
+    after "PL.45", never a reference "B2140"). A heading is labelled, bold, shouted, or set
+    larger than the text (``size``, the body's type size)."""
     labelled = _LABELLED_RE.match(clean(entry.text))
     m = labelled or HEAD_RE.match(clean(entry.text))
     if not m:
@@ -86,7 +102,7 @@ def heading(entry: Entry, last: Optional[tuple[int, ...]], prefix: Optional[str]
     key, title = number_key(m.group(1)), m.group(3).strip()
     if not re.search(r"[A-Za-z]{2,}", title) or re.match(r"^(?:st|nd|rd|th)\b", title):
         return None
-    if not (labelled or entry.bold or _shouted(title)):
+    if not (labelled or entry.bold or _shouted(title) or _set_larger(entry, size)):
         return None
     if last is not None and not (len(key) == len(last) and last < key and key[0] - last[0] <= NUMBER_STEP):
         return None
@@ -133,6 +149,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
     prefix: Optional[str] = None  # the letters the first minute number opened with ("PL" of "PL.45")
     closed_at: Optional[int] = None
     pitch = line_pitch(lines)
+    size = body_size(lines)
     i = 0
     while i < len(lines):
         e = lines[i]
@@ -142,7 +159,7 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
                 i += 1
                 continue
             return items, preamble, lines[i:]
-        h = heading(e, last, prefix) if scheme in (None, "numbers") else None
+        h = heading(e, last, prefix, size) if scheme in (None, "numbers") else None
         lettered = None if h or scheme == "numbers" else lettered_heading(e, last, scheme)
         if lettered:
             h = lettered[:2]
