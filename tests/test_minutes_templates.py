@@ -105,6 +105,9 @@ def test_decisions_without_a_heading_word():
     assert opening(E("THAT the agenda be adopted as presented."))
     assert opening(E("The Board NOTED the report."))
     assert opening(E("The Board noted the report.")) is None
+    assert opening(E("Members NOTED the update."))
+    assert opening(E("It was RESOLVED that the report be accepted."))
+    assert opening(E("Members noted the update.")) is None
     assert opening(E("That was the last item.")) is None
     assert heading_text("Resolved: that the minutes be approved.") == "that the minutes be approved."
     assert heading_text("Decision - 24/00097 - Special School Review") is None

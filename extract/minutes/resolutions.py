@@ -54,7 +54,9 @@ def heading_text(text: str, bold: bool = False) -> Optional[str]:
 # the shouted "THAT" (or "BE IT RESOLVED THAT") opening the decision's own words
 MOTION_RE = re.compile(r"^(?:(?:NOW,?\s+)?(?:THEREFORE,?\s+)?BE\s+IT\s+RESOLVED,?\s+)?THAT\s+\S")
 # "The Board NOTED the report.", "The Committee APPROVED ...": a body's decision, its verb shouted
-SENTENCE_RE = re.compile(r"^(?:The|This)\s+(?:[A-Z][\w'’&-]*\s+){1,4}(?:(?:has|have|also|then)\s+)?(" +
+# (or "Members NOTED ...", "It was RESOLVED that ...")
+SENTENCE_RE = re.compile(r"^(?:(?:The|This)\s+(?:[A-Z][\w'’&-]*\s+){1,4}|(?:Members|Trustees|Directors|Governors|"
+                         r"Councillors|Commissioners)\s+|It\s+was\s+)(?:(?:has|have|also|then|unanimously)\s+)?(" +
                          "|".join(KNOWN_VERBS) + r")\b")
 
 
