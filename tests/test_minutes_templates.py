@@ -131,3 +131,20 @@ def test_grid_rows_become_paragraphs():
                        "The Board NOTED the report."]) == [
         "34.1 The Chief Nurse presented the report, noting two serious incidents declared in July.",
         "34.2 Lucy Grant asked about staffing.", "The Board NOTED the report."]
+
+
+def test_grid_sub_numbers_are_paragraphs():
+    """"1.1" in the number column under minute "1." is the minute's paragraph, not a minute."""
+    from types import SimpleNamespace
+
+    from plantrace.extract.minutes.grid import grid_entries
+
+    def row(*texts):
+        return [SimpleNamespace(text=t) for t in texts]
+
+    table = SimpleNamespace(rows=[row("No.", "Item"), row("1.", "Welcome\nThe Chair opened the meeting."),
+                                  row("1.1", "Apologies were noted and the meeting was quorate."),
+                                  row("2.", "Finance\nThe report was received.")])
+    texts = [e.line.text for e in grid_entries(table, 1)]
+    assert texts == ["**1 Welcome**", "The Chair opened the meeting.",
+                     "1.1 Apologies were noted and the meeting was quorate.", "**2 Finance**", "The report was received."]

@@ -80,6 +80,7 @@ def grid_entries(table, page: int) -> list[Entry]:
     """The grid's rows as a heading line per minute and a line per paragraph."""
     out: list[Entry] = []
     started = False
+    depth = None  # how many numbers the first minute number has: a longer one ("1.2" under "1") is a paragraph
     for row in table.rows:
         texts = _texts(row)
         raw = [(c.text or "") if c is not None else "" for c in row]
@@ -91,8 +92,14 @@ def grid_entries(table, page: int) -> list[Entry]:
             continue
         body = max(rest, key=len)
         lines = [collapse(x) for x in body.split("\n") if collapse(x)]
+        if number and depth is not None and len(_key(number)) > depth:
+            paras = paragraphs(lines)
+            out.append(_entry(page, f"{number.rstrip('.')} {paras[0]}"))  # "1.2 The Board discussed ..."
+            out.extend(_entry(page, p) for p in paras[1:])
+            continue
         if number:
             started = True
+            depth = len(_key(number)) if depth is None else depth
             title, lines = lines[0], lines[1:]
             out.append(_entry(page, f"{number.rstrip('.')} {title}", bold=True))
         out.extend(_entry(page, p) for p in paragraphs(lines))
