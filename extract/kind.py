@@ -21,7 +21,9 @@ MIN_RISKS = 3
 # its pages stays a report (its actions are still read, see ``document``).
 PLAN_PAGE_SHARE = 0.2
 
-_MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)", re.I)
+# "Minutes of the meeting ...", and the Scottish title "MINUTE of MEETING of the ... Committee" opening a line
+_MINUTES = re.compile(r"\bminutes of (the )?(meeting|.*\b(panel|committee|board|council|cabinet)\b)|"
+                      r"^\s*minute of (?:the )?meeting\b", re.I | re.M)
 _ATTEND = re.compile(r"^\s*(present|apologies( for absence)?)\s*:?\s*$", re.I | re.M)
 # a title line that calls the document minutes ("REGULAR MEETING MINUTES", "Minutes",
 # "Parish Council Minutes - 6th November 2018") in the opening lines

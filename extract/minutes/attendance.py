@@ -17,9 +17,28 @@ from .text import Entry, clean, collapse, set_tight
 
 HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Canon|Father|Alderman)\.?"
 NAME_RE = re.compile(rf"^{HONORIFIC}\s+[A-Z]", re.U)
-_HEAD_WORDS = r"(?:OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
-# a name after a comma or "and" in a list: an honorific, or initials and a surname
-_LISTED = r"(?:" + HONORIFIC + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
+_HEAD_WORDS = r"(?:REGRETS|EXCUSED|ATTENDEES|GUESTS?|OFFICERS?|MEMBERS|COUNCILLORS|ALSO|IN|PRESENT|APOLOGIES|FOR|ABSENCE|ATTENDANCE|ABSENT|SUBSTITUTES?|OTHERS?|STAFF|AND|OBSERVERS?|NOT|RECEIVED|WERE|VIRTUALLY|VIRTUAL|REMOTELY|ONLINE|ATTENDING)"
+# an office printed before its holder's name ("Mayor Linda Gauthier", "Chair Evans",
+# "District Cllr M Fox"): the role, not part of the name
+TITLE = (r"(?:Deputy\s+Mayor|Mayor\s+Pro\s+Tem(?:pore)?|Mayor|Vice[- ]Chair(?:man|person)?|Chair(?:man|person)?|Commissioner|"
+         r"Council\s?[Mm]ember|Board\s+Member|Trustee|Alderperson|Supervisor|Deputy\s+Reeve|Reeve|Convener|"
+         r"Provost|Bailie|President|Vice[- ]President|"
+         r"(?:District|County|Borough|City|Town|Parish|Unitary)\s+(?:Cllr|Councillor))")
+_TITLED = re.compile(rf"^({TITLE})\.?\s+(?=[A-Z])")
+# "Commissioners Adams, Baker and Chen": the office shared by every name of the list
+_PLURAL_TITLE = re.compile(r"^((?:County|District|Borough|Town|City|Community|Parish)\s+Councillors|Commissioners|"
+                           r"Council\s?[Mm]embers|Board\s+Members|Trustees|Supervisors|Directors|"
+                           r"Aldermen|Alderpersons)\s+(?=[A-Z])")
+_SINGULAR_TITLE = {"commissioners": "Commissioner", "county councillors": "County Councillor",
+                   "district councillors": "District Councillor", "borough councillors": "Borough Councillor",
+                   "town councillors": "Town Councillor", "city councillors": "City Councillor",
+                   "community councillors": "Community Councillor", "parish councillors": "Parish Councillor",
+                   "councilmembers": "Councilmember",
+                   "council members": "Council Member", "board members": "Board Member", "trustees": "Trustee",
+                   "supervisors": "Supervisor", "directors": "Director", "aldermen": "Alderman",
+                   "alderpersons": "Alderperson"}
+# a name after a comma or "and" in a list: an honorific or office, or initials and a surname
+_LISTED = r"(?:" + HONORIFIC + r"\s|" + TITLE + r"\s|(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*(?:[,;]|$))"
 SECTIONS = ("present", "apologies", "officers", "in_attendance", "virtual", "absent")
 POST_NOMINAL = r"(?:OBE|MBE|CBE|KBE|DBE|CVO|LVO|BEM|QPM|JP|DL|QC|KC|MP|MEP|MSP|AM|FRS|PhD)"
 _POST_NOMINALS = re.compile(rf"^(?:{POST_NOMINAL}\.?[\s,]*)+$")
@@ -36,7 +55,7 @@ COLUMN_GAP = 12.0  # points; wider than a word space, narrower than a column gut
 
 def section_of(heading: str) -> Optional[str]:
     h = heading.upper()
-    if "APOLOG" in h:
+    if "APOLOG" in h or "REGRETS" in h or "EXCUSED" in h:
         return "apologies"
     if "ABSENT" in h:
         return "absent"
@@ -44,15 +63,17 @@ def section_of(heading: str) -> Optional[str]:
         return "virtual"
     if "OFFICER" in h or "STAFF" in h:
         return "officers"
-    if "ATTENDANCE" in h or "ALSO" in h or "OBSERVER" in h or "OTHER" in h:
+    if "ATTENDANCE" in h or "ALSO" in h or "OBSERVER" in h or "OTHER" in h or "GUEST" in h:
         return "in_attendance"
-    if "PRESENT" in h or "MEMBERS" in h or "COUNCILLORS" in h:
+    if "PRESENT" in h or "MEMBERS" in h or "COUNCILLORS" in h or "ATTENDEES" in h:
         return "present"
     return None
 
 
 # "Commissioners Present:", "Board Members Absent:", "Staff Present:": who, then the list's word
 _WHO_LIST_RE = re.compile(r"^\s*((?:[A-Z][\w-]*\s+){1,3}?(?:present|absent|in attendance|attending|excused))\s*:\s*(.*)$", re.I)
+# "Board members present" set alone in bold: the same heading without its colon
+_WHO_BARE_RE = re.compile(r"^\s*((?:[A-Z][\w-]*\s+){1,3}?(?:present|absent|in attendance|attending|excused))\s*()$", re.I)
 _STAFF = re.compile(r"\b(?:staff|officers?|employees|clerks?)\b", re.I)
 
 
@@ -61,7 +82,7 @@ def heading(entry: Entry) -> Optional[tuple[str, bool, str]]:
     text = clean(entry.text).replace("**", "")
     m = HEADING_RE.match(text)
     if not m:
-        w = _WHO_LIST_RE.match(text)
+        w = _WHO_LIST_RE.match(text) or (_WHO_BARE_RE.match(text) if entry.bold or text.isupper() else None)
         if not w:
             return None
         words = w.group(1)
@@ -98,13 +119,17 @@ def cells(entry: Entry) -> list[tuple[str, Optional[float]]]:
 
 
 def is_name(text: str) -> bool:
-    return bool(NAME_RE.match(text))
+    """An honorific ("Mr", "Cllr") or an office ("Mayor", "County Councillor") before a capitalised name."""
+    return bool(NAME_RE.match(text) or _TITLED.match(text))
 
 
 def name_shaped(text: str) -> bool:
     """A name as printed in a list: honorifics, initials and capitalised names,
     with any role in brackets and honours after it, and no prose."""
-    core = _TRAILING_POST.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" ,;."))).strip(" ,")
+    core = _TRAILING_POST.sub("", re.sub(r"(?:\s*\([^)]*\))+\s*$", "", text.strip(" ,;."))).strip(" ,")
+    titled = _TITLED.match(core)
+    if titled and NAME_SHAPE.match(core[titled.end():]):
+        core = core[titled.end():]  # "County Councillor Rhian Morgan": the office is no part of the name
     if not NAME_SHAPE.match(core):
         return False
     words = core.split()
@@ -112,12 +137,20 @@ def name_shaped(text: str) -> bool:
 
 
 def _person(text: str, role: Optional[str] = None) -> dict:
+    """A listed person: the roles in brackets after the name ("(Leader) (Chair)", all of them),
+    honours after it, and an office printed before it ("Mayor Linda Gauthier") as the role."""
     text = text.strip(" ,;")
     honours = None
-    post = _TRAILING_POST.search(re.sub(r"\s*\([^)]*\)\s*$", "", text))
-    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", text)
-    if m and not role:
-        text, role = m.group(1).strip(" ,"), collapse(m.group(2))
+    bracketed = []
+    while (m := re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", text)) and m.group(1).strip(" ,"):
+        text, bracketed = m.group(1).strip(" ,"), [collapse(m.group(2)), *bracketed]
+    if bracketed and not role:
+        role = ", ".join(bracketed)
+    elif bracketed:
+        text = f"{text} ({') ('.join(bracketed)})"
+    titled = _TITLED.match(text)
+    if titled and NAME_SHAPE.match(text[titled.end():]):
+        text, role = text[titled.end():], role or collapse(titled.group(1))
     post = _TRAILING_POST.search(text)
     if post and post.start() > 0:
         honours = re.findall(POST_NOMINAL, post.group(0))
@@ -126,6 +159,10 @@ def _person(text: str, role: Optional[str] = None) -> dict:
     if honours:
         person["post_nominals"] = honours
     return person
+
+
+# "and 3 members of the public": a head count closing the list, no name
+_PUBLIC = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+(?:members?|residents?|people)\b"
 
 
 def split_listed(text: str) -> list[str]:
@@ -150,7 +187,7 @@ def split_listed(text: str) -> list[str]:
                 cur = ""
             continue
         if depth == 0:
-            m = re.match(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + ")", text[i:]) or \
+            m = re.match(r"\s*[,;]\s*|\s+(?:and|&)\s+(?=" + _LISTED + "|" + _PUBLIC + ")", text[i:]) or \
                 (re.match(r"\s+(?:and|&)\s+(?=[A-Z])", text[i:]) if cur.endswith(")") else None)
             if m:
                 parts.append(cur)
@@ -179,18 +216,43 @@ def _inline(tail: str) -> list[dict]:
     """"Present: Councillor A (Chair), Councillor B and Councillor C" written as prose;
     "Councillors B Jones, C Brown and D White" gives each of them the title."""
     parts = split_listed(tail)
-    people, shared = [], None
+    people, shared, office = [], None, None
     for part in (p.strip() for p in parts):
         if not part:
             continue
         plural = _PLURAL.match(part)
+        plural_title = _PLURAL_TITLE.match(part)
+        titled = _TITLED.match(part)
         if plural:
-            shared = _SINGULAR[plural.group(1).rstrip(".").lower()]
+            shared, office = _SINGULAR[plural.group(1).rstrip(".").lower()], None
             part = f"{shared} {part[plural.end():]}"
+        elif plural_title:
+            shared, office = None, _SINGULAR_TITLE[re.sub(r"\s+", " ", plural_title.group(1).lower())]
+            part = part[plural_title.end():]
+        elif titled:
+            shared, office = None, None
         elif is_name(part):
-            shared = None
+            shared, office = None, None
         elif shared:
             part = f"{shared} {part}"
+        if titled:
+            person = _person(part[titled.end():])
+            person["role"] = person["role"] or collapse(titled.group(1))
+            people.append(person)
+            continue
+        if office:
+            person = _person(part)
+            person["role"] = person["role"] or office
+            people.append(person)
+            continue
+        dashed = _DASHED.match(part)
+        if dashed and name_shaped(dashed.group(1)):
+            people.append(_person(dashed.group(1), dashed.group(2)))  # "Will Bowen – Chief Executive"
+            continue
+        post_first = _POST_FIRST.match(part)
+        if post_first and not is_name(part):
+            people.append(_person(post_first.group(2), post_first.group(1)))  # "City Manager Tom Brandt"
+            continue
         if people and people[-1]["role"] is None and _ROLE_WORD.search(part) and not is_name(part):
             people[-1]["role"] = part  # "Eve Park, Parks Director": the post after its holder
             continue
@@ -198,8 +260,15 @@ def _inline(tail: str) -> list[dict]:
     return people
 
 
-_ROLE_WORD = re.compile(r"\b(?:Director|Manager|Clerk|Officer|Attorney|Counsel|Engineer|Planner|Secretary|Treasurer|"
-                        r"Administrator|Superintendent|Coordinator|Analyst|Advisor|Adviser|Assistant|Executive|Head)\b")
+_ROLE_WORDS = (r"(?:Director|Manager|Clerk|Officer|Attorney|Counsel|Engineer|Planner|Secretary|Treasurer|"
+               r"Administrator|Superintendent|Coordinator|Analyst|Advisor|Adviser|Assistant|Executive|Head)")
+_ROLE_WORD = re.compile(rf"\b{_ROLE_WORDS}\b")
+
+
+# "Will Bowen – Chief Executive": a name, a dash, the post
+_DASHED = re.compile(r"^(.+?)\s+[–—-]\s+(\S.*)$")
+# "City Manager Tom Brandt": a post ending in a post word, then a full name of two or three words
+_POST_FIRST = re.compile(rf"^((?:[A-Z][a-z]+\s+){{0,3}}{_ROLE_WORDS})\s+([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){{1,2}})$")
 
 
 _SENTENCE = re.compile(r"^(?P<what>apologies(?: for absence)?)\b.*?\b(?:from|by)\s+(?P<who>.+)$", re.I)
@@ -214,7 +283,7 @@ def _sentence(text: str) -> Optional[tuple[str, list[dict]]]:
     m = _SENTENCE.match(clean(text).replace("**", ""))
     if not m:
         return None
-    people = [p for p in _inline(m.group("who")) if is_name(p["name"])]
+    people = [p for p in _inline(m.group("who")) if is_name(p["name"]) or (p["role"] and name_shaped(p["name"]))]
     return ("apologies", people) if people else None
 
 
@@ -278,8 +347,18 @@ def extract_attendance(lines: list[Entry], pitch: Optional[float] = None) -> dic
         first, x_first = row[0]
         if not is_name(first):
             listed = _inline(first) if len(row) == 1 else []
-            if listed and all(name_shaped(p["name"]) for p in listed) and _PLURAL.match(first):
+            if len(listed) > 1 and re.search(r"[;,]\s", first) and not _PLURAL.match(first) \
+                    and not _PLURAL_TITLE.match(first):
+                prose.append(e)  # "Will Bowen – Chief Executive; Catrin Lloyd – ...": a list set as prose
+                continue
+            if listed and all(name_shaped(p["name"]) for p in listed) and (_PLURAL.match(first) or
+                                                                         _PLURAL_TITLE.match(first)):
                 people.extend(listed)  # "Councillors D Richardson (Chair) R Healey, ..."
+                continue
+            if len(row) >= 2 and name_shaped(first) and not _ROLE_WORD.search(first) and \
+                    (role_x is None or (row[1][1] is not None and abs(row[1][1] - role_x) < 20)):
+                role_x = row[1][1]
+                people.append(_person(first, collapse(" ".join(t for t, _ in row[1:]))))  # "Gareth Lewis | Board Member"
                 continue
             continued = people and (
                 people[-1]["role"] is not None
@@ -304,6 +383,46 @@ def extract_attendance(lines: list[Entry], pitch: Optional[float] = None) -> dic
             people.append(_person(first))
     flush()
     return {section: _once(people) for section, people in out.items()}
+
+
+_TABLE_HEAD = re.compile(r"^(?:name|names|attendee|attendees|member|members|role|title|position|designation|"
+                         r"job title|organisation|organization)$", re.I)
+
+
+def _table_section(cell: str) -> Optional[str]:
+    """The list a cell names when it is a section heading of its own ("Present:", "In attendance")."""
+    m = HEADING_RE.match(cell)
+    return section_of(m.group(1)) if m and not m.group(3).strip() else None
+
+
+def sectioned_table(rows: list[list[str]]) -> Optional[dict[str, list[dict]]]:
+    """An attendance table (a board's Name | Role grid): a row holding only a section heading
+    ("Present:", "In attendance:", "Apologies:"), or a heading in the first column, puts the
+    Name | Role rows after it in that list. Without any section heading it is no attendance table."""
+    out: dict[str, list[dict]] = {}
+    head = [collapse(c or "") for c in rows[0]] if rows else []
+    columns = [_table_section(h) if h else None for h in head]
+    if sum(1 for c in columns if c) >= 2:  # "Members present | Officers present": a list per column
+        for row in rows[1:]:
+            for col, cell in zip(columns, row):
+                text = collapse(cell or "")
+                if col and text and name_shaped(text):
+                    out.setdefault(col, []).append(_person(text))
+        return out or None
+    section = None
+    for row in rows:
+        vals = [collapse(c) for c in row if c and c.strip()]
+        if not vals or all(_TABLE_HEAD.match(v) for v in vals):
+            continue
+        head = _table_section(vals[0])
+        if head:
+            section, vals = head, vals[1:]
+            if not vals:
+                continue
+        if section is None or not name_shaped(vals[0]):
+            continue
+        out.setdefault(section, []).append(_person(vals[0], " ".join(vals[1:]) or None))
+    return out or None
 
 
 def from_item(title: str, lines: list[Entry]) -> dict[str, list[dict]]:

@@ -7,6 +7,7 @@ indented or unfinished line belongs to the point above it.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from plantrace.extract.textform import ends_sentence
@@ -85,6 +86,8 @@ class _Item:
             self.fence.append(e)
             return
         rest = resolutions.heading(e)
+        if rest is None and not (self.mode == "decision" and self.decision and self.decision["lines"]):
+            rest = resolutions.opening(e)  # "THAT ..." or "The Board NOTED ...": the decision's own words
         if rest is None:
             labelled = points.label_of(e, self.number)
             if labelled and (after := resolutions.heading_text(labelled[1], e.bold)) is not None:
@@ -108,7 +111,8 @@ class _Item:
         if self.mode == "decision":
             lines = self.decision["lines"]
             last = clean(lines[-1].text) if lines else ""
-            introduced = lines and clean(lines[0].text).rstrip().endswith(":") if lines else False
+            # "RESOLVED that Cabinet agree to:" or "The Committee agreed:-" introduces its own parts
+            introduced = bool(lines) and bool(re.search(r":\s*[-–]?$", clean(lines[0].text).rstrip()))
             if lines and ends_sentence(last) and resolutions.starts_new(text) and not introduced:
                 self.close_decision()
                 self.decision = {"lines": [e]}

@@ -18,7 +18,9 @@ from .text import Entry, collapse
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?(?![\d/])", re.I)
 CLOSING_RE = re.compile(
     r"\b(?:meeting|sitting)\b.{0,40}?\b(?:closed|ended|finished|terminated|concluded|rose|adjourned|to\s+a\s+close)\b.{0,20}?\bat\s+"
-    r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
+    r"(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)"
+    # "Mayor Hollis adjourned the meeting at 9:32 p.m.": the chair's verb before the meeting
+    r"|\b(?:adjourned|closed)\s+the\s+(?:meeting|sitting|session)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)",
     re.I,
 )
 def parse_time(text: str) -> Optional[str]:
@@ -81,10 +83,21 @@ def _strip_date(text: str) -> str:
     return m.group("name").strip() if m and parse_date(m.group("when")) else text
 
 
+_TIME_LINE = re.compile(r"^(?:time|start(?:ing)?\s+time|commencing)\s*:", re.I)
+# "Regular Council Meeting Minutes": a title naming the body before the word minutes
+# or "CITY COUNCIL REGULAR MEETING"
+_TITLED_MINUTES = re.compile(r"^(.+?)\s+(?:(?:regular|special|adjourned|annual|ordinary|extraordinary)\s+)?"
+                             r"(?:meeting\s+minutes|minutes|meeting)$", re.I)
+
+
 def _body_from_heading(heads: list[Entry], council: Optional[str]) -> Optional[str]:
-    """The body named on a line of its own in the title block (not the council's letterhead)."""
+    """The body named on a line of its own in the title block (not the council's letterhead),
+    or before "Meeting Minutes" in the document's title."""
     for e in heads:
         text = _strip_date(e.clean)
+        titled = _TITLED_MINUTES.match(text)
+        if titled and _BODY_LINE.match(titled.group(1)) and not (council and titled.group(1).lower() == council.lower()):
+            return title_case(titled.group(1))
         if council and text.lower() == council.lower():
             continue
         if _BODY_LINE.match(text) and not re.search(r"\bminutes\b", text, re.I):
@@ -97,7 +110,11 @@ def extract_header(lines: list[Entry]) -> dict:
     first_page = [e for e in lines if e.page == lines[0].page] if lines else []
     opening = _opening(first_page)
     body = venue = None
-    m = re.search(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", opening, re.I)
+    # "... meeting of the Planning Committee held ...", or "Minutes of the Board of Directors Meeting held ..."
+    m = re.search(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", opening, re.I) or \
+        re.search(r"\bminutes?\s+of\s+(?:the\s+)?(?!meeting\b)(.+?)\s+meeting\s+(?:held|on)\b", opening, re.I) or \
+        re.search(r"\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&'’ -]{1,60}?)(?=\s+(?:Date|Time|Venue|Location|Present)\s*:|$)",
+                  opening)  # "Minutes of the 112th meeting of the Board" over labelled Date: / Time: lines
     if m:
         body = title_case(m.group(1).strip(" ,"))
     m = re.search(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:\w+day,?\s+)?\d", opening, re.I)
@@ -114,10 +131,15 @@ def extract_header(lines: list[Entry]) -> dict:
         (title_case(e.clean) for e in heads if _MUNICIPALITY.match(e.clean)), None)
     if start is None:  # "January 27, 2020, 7:00 p.m." in the title block
         start = next((parse_time(e.clean) for e in heads if parse_date(e.clean) and parse_time(e.clean)), None)
+    if start is None:  # "Time: 7:00 p.m." on a labelled line of the title block
+        start = next((parse_time(e.clean) for e in heads if _TIME_LINE.match(e.clean)), None)
     if date is None or not opening:
         date = next((parse_date(e.clean) for e in heads if parse_date(e.clean)), None) or date
     if body is None:
         body = _body_from_heading(heads, council)
+    if body and council and council.lower().endswith(" " + body.lower()) and \
+            re.fullmatch(r"(?:parish|town|community)\s+council", body, re.I):
+        body = council  # "the Parish Council" meeting as itself is the council its letterhead names
     if body is None and council and _COUNCIL_KIND.search(council) and re.search(r"\b(?:parish|town|community)\b", council, re.I):
         body = council  # a parish meets as itself
     return {
@@ -130,11 +152,11 @@ def extract_header(lines: list[Entry]) -> dict:
 
 
 def called_to_order(text: str) -> Optional[str]:
-    """"The meeting was called to order ... at 6:02 p.m.": when a meeting began, where the heading gives no time."""
-    m = re.search(r"\bcalled\s+to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
+    """"The meeting was called to order ... at 6:02 p.m.", "The Chair called the meeting to order at ...": when a meeting began, where the heading gives no time."""
+    m = re.search(r"\bcalled\s+(?:the\s+(?:meeting|session)\s+)?to\s+order\b.{0,80}?\bat\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon))", text or "", re.I)
     return parse_time(m.group(1)) if m else None
 
 
 def closing_time(text: str) -> Optional[str]:
     m = CLOSING_RE.search(text or "")
-    return parse_time(m.group(1)) if m else None
+    return parse_time(m.group(1) or m.group(2)) if m else None

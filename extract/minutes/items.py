@@ -9,14 +9,16 @@ reached its points or decision, since one report is one item.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from . import resolutions
 from .header import CLOSING_RE
 from .text import Entry, clean, is_separator, line_pitch, set_tight
 
-# "84. Title", "5A Title", and dotted minute numbers ("18.11.3 Title": year, month, item)
-HEAD_RE = re.compile(r"^(\d{1,4}(?:\.\d{1,3}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
+# "84. Title", "5A Title", dotted minute numbers ("18.11.3 Title": year, month, item), minute
+# numbers with a committee's letters ("PL.45", "DC/12", "BM/24/045", "TB24/031") and with the year ("45/24", "24/101")
+HEAD_RE = re.compile(r"^((?:[A-Z]{1,5}[./-]|[A-Z]{1,5}(?=\d{1,4}[./]\d))?\d{1,4}(?:[./]\d{1,4}){0,3})([A-Za-z]?)\.?\s+(\S.*)$")
 NUMBER_STEP = 50  # an item number more than this past the last one is a figure, not a heading
 # "Minute 31/19 Title", "Item 5: Title", "Agenda item 5 - Title": the word says it is a heading
 _LABELLED_RE = re.compile(r"^(?:minute|(?:agenda\s+)?item)s?\s+(?:no\.?\s*)?(\d{1,4})([A-Za-z]?)(?:/\d{2,4})?"
@@ -28,6 +30,11 @@ _BOILERPLATE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank|^page\s+\d"
 def _shouted(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def number_prefix(number: str) -> str:
+    """The letters a minute number opens with ("PL" of "PL.45"): every item of the minutes shares them."""
+    return re.match(r"^[A-Z]*", number or "").group(0)
 
 
 def number_key(number: str) -> tuple[int, ...]:
@@ -68,10 +75,26 @@ def lettered_heading(entry: Entry, last: Optional[tuple[int, ...]], scheme: Opti
     return None
 
 
-def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str, str]]:
+HEADING_SIZE = 1.1  # a line set this much larger than the body text is a heading however plain its face
+
+
+def body_size(lines: list[Entry]) -> Optional[float]:
+    """The commonest type size of the lines: the minutes' running text."""
+    sizes = Counter(round(e.size, 1) for e in lines if e.size)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _set_larger(entry: Entry, size: Optional[float]) -> bool:
+    return bool(size and entry.size and entry.size >= HEADING_SIZE * size)
+
+
+def heading(entry: Entry, last: Optional[tuple[int, ...]], prefix: Optional[str] = None,
+            size: Optional[float] = None) -> Optional[tuple[str, str]]:
     """(number, title) when the line opens an item. Numbers only go up, by less
-    than NUMBER_STEP, and keep the depth the first heading set ("18.11.3" is not
-    followed by a bold "4.1" sub-paragraph)."""
+    than NUMBER_STEP, keep the depth the first heading set ("18.11.3" is not
+    followed by a bold "4.1" sub-paragraph) and the letters it opened with ("PL.46"
+    after "PL.45", never a reference "B2140"). A heading is labelled, bold, shouted, or set
+    larger than the text (``size``, the body's type size)."""
     labelled = _LABELLED_RE.match(clean(entry.text))
     m = labelled or HEAD_RE.match(clean(entry.text))
     if not m:
@@ -79,9 +102,11 @@ def heading(entry: Entry, last: Optional[tuple[int, ...]]) -> Optional[tuple[str
     key, title = number_key(m.group(1)), m.group(3).strip()
     if not re.search(r"[A-Za-z]{2,}", title) or re.match(r"^(?:st|nd|rd|th)\b", title):
         return None
-    if not (labelled or entry.bold or _shouted(title)):
+    if not (labelled or entry.bold or _shouted(title) or _set_larger(entry, size)):
         return None
     if last is not None and not (len(key) == len(last) and last < key and key[0] - last[0] <= NUMBER_STEP):
+        return None
+    if not labelled and prefix is not None and number_prefix(m.group(1)) != prefix:
         return None
     return m.group(1) + m.group(2), title
 
@@ -121,8 +146,10 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
     preamble: list[Entry] = []
     last: Optional[tuple[int, ...]] = None
     scheme: Optional[str] = None  # how the items are numbered: "numbers", "roman" or "alpha"
+    prefix: Optional[str] = None  # the letters the first minute number opened with ("PL" of "PL.45")
     closed_at: Optional[int] = None
     pitch = line_pitch(lines)
+    size = body_size(lines)
     i = 0
     while i < len(lines):
         e = lines[i]
@@ -132,13 +159,14 @@ def split_headings(lines: list[Entry]) -> tuple[list[dict], list[Entry], list[En
                 i += 1
                 continue
             return items, preamble, lines[i:]
-        h = heading(e, last) if scheme in (None, "numbers") else None
+        h = heading(e, last, prefix, size) if scheme in (None, "numbers") else None
         lettered = None if h or scheme == "numbers" else lettered_heading(e, last, scheme)
         if lettered:
             h = lettered[:2]
         if h:
             number, title = h
             scheme = lettered[2] if lettered else "numbers"
+            prefix = None if lettered else number_prefix(number)
             heads = [e]
             while i + 1 < len(lines) and title_continues(lines[i + 1], e, heads[-1], pitch):
                 i += 1

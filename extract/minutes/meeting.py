@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from . import grid
 from . import items as items_mod
 from . import votes as votes_mod
-from .attendance import SECTIONS, extract_attendance, from_item, roll_call
+from .attendance import SECTIONS, extract_attendance, from_item, roll_call, sectioned_table
 from .body import parse_body
 from .header import called_to_order, closing_time, extract_header
 from .infer import attachment_titles, infer_title
@@ -113,7 +114,7 @@ def _merge(attendance: dict, more: dict) -> None:
 
 
 def extract_meeting(doc) -> dict:
-    lines, tables = entries_and_tables(doc)
+    lines, tables = grid.splice(*entries_and_tables(doc))  # minutes set as a table read as lines
     raw_items, preamble, after = items_mod.split_headings(lines)
     if not raw_items:  # minutes that number nothing: bold titles head the items
         raw_items, preamble, after = items_mod.split_unnumbered(lines)
@@ -129,7 +130,7 @@ def extract_meeting(doc) -> dict:
     owned: dict[int, list] = {}
     for index, table in tables:
         rows = [[c.text for c in r] for r in table.rows]
-        called = roll_call(rows)
+        called = roll_call(rows) or (sectioned_table(rows) if _owner(raw_items, index) is None else None)
         if called:
             _merge(meeting["attendance"], called)
             continue

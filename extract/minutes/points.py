@@ -28,6 +28,9 @@ def label_of(entry: Entry, item: Optional[str] = None) -> Optional[tuple[str, st
     text = clean(entry.text)
     if item:
         numbered = re.match(rf"^{re.escape(item)}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
+        last = re.findall(r"\d+", item)
+        if not numbered and last and not item.isdigit():  # "34.1" in minute "TB24/034": its paragraph 1
+            numbered = re.match(rf"^0*{int(last[-1])}\.(\d{{1,2}})\.?\s+(\S.*)$", text)
         if numbered:
             return numbered.group(1), numbered.group(2)
     n = NUMBERED_RE.match(text)
@@ -66,6 +69,8 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
     which is all a layout without hanging indents has to show.
     """
     text = clean(entry.text)
+    if SHOUTED_LABEL_RE.match(text):
+        return False  # "ACTION: ...", "NOTE: ...": a paragraph of its own
     unfinished = not ends_sentence(point["text"]) and text[:1].islower()
     if GLYPH_RE.match(entry.text) or entry.text.lstrip().startswith("- "):
         # a bullet under a point that introduced a list (it ends with a colon) is part of it,
@@ -78,6 +83,8 @@ def continues(point: dict, entry: Entry, margin: Optional[float], pitch: Optiona
     return unfinished or _wrapped_onto(point, entry, pitch)
 
 
+# a line opened by a shouted label and its colon ("ACTION:", "ACTION BY:", "NOTE:")
+SHOUTED_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}\s*:")
 HANG = 10.0  # points: a point's text set this far right of its label hangs from it
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 from .text import Entry, clean
 
-HEADING_RE = re.compile(r"^(RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION|RESOLUTION)S?\b\s*[:\-–]?\s*(.*)$", re.I)
+HEADING_RE = re.compile(r"^(RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION|RESOLUTION)S?\b\s*([:\-–]?)\s*(.*)$", re.I)
 VERB_RE = re.compile(r"\b([A-Z]{4,}ED)\b")
 KNOWN_VERBS = ("NOTED", "APPROVED", "AGREED", "ENDORSED", "RECOMMENDED", "RESOLVED", "REJECTED",
                "DEFERRED", "ACCEPTED", "SUPPORTED", "REQUESTED", "DELEGATED", "ADOPTED", "CONFIRMED")
@@ -34,16 +34,39 @@ def heading_word(text: str) -> str:
 
 
 def heading_text(text: str, bold: bool = False) -> Optional[str]:
+    """A heading word in capitals or bold, or capitalised and followed by its colon or dash
+    ("Resolved: that ...", the parish clerk's way), opens a decision."""
     m = HEADING_RE.match(text)
     if not m:
         return None
     word = m.group(1)
-    if not (word.isupper() or bold):
+    if not (word.isupper() or bold or (word[:1].isupper() and m.group(2))):
         return None
-    rest = m.group(2).strip()
+    rest = m.group(3).strip()
+    if not (word.isupper() or bold) and rest and not re.match(r"^(?:that|to)\b", rest, re.I):
+        return None  # "Decision - 24/00097 ..." names a decision, it does not record one
     if rest and not re.match(r"^(?:that|to)\b|^\(?\d|^\(?[a-z]\)", rest, re.I) and not word.isupper():
         return None
     return rest
+
+
+# "THAT the agenda be adopted as presented.": a motion as North American councils print it,
+# the shouted "THAT" (or "BE IT RESOLVED THAT") opening the decision's own words
+MOTION_RE = re.compile(r"^(?:(?:NOW,?\s+)?(?:THEREFORE,?\s+)?BE\s+IT\s+RESOLVED,?\s+)?THAT\s+\S")
+# "The Board NOTED the report.", "The Committee APPROVED ...": a body's decision, its verb shouted
+# (or "Members NOTED ...", "It was RESOLVED that ...")
+SENTENCE_RE = re.compile(r"^(?:(?:The|This)\s+(?:[A-Z][\w'’&-]*\s+){1,4}|(?:Members|Trustees|Directors|Governors|"
+                         r"Councillors|Commissioners)\s+|It\s+was\s+)(?:(?:has|have|also|then|unanimously)\s+)?(" +
+                         "|".join(KNOWN_VERBS) + r")\b")
+
+
+def opening(entry: Entry) -> Optional[str]:
+    """The whole line when it opens a decision without a heading word of its own: a motion's
+    shouted "THAT ..." or a sentence whose subject is the body and whose verb is shouted."""
+    text = clean(entry.text)
+    if MOTION_RE.match(text) or SENTENCE_RE.match(text):
+        return text
+    return None
 
 
 def starts_new(text: str) -> bool:
