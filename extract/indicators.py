@@ -74,7 +74,7 @@ def _indicator_roles(head) -> Optional[dict[int, str]]:
     or rating columns sit beside a first column that no plan role claims: its
     heading then names the service ("Integrated Children's Services | RAG rating").
     """
-    roles = column_roles(head)
+    roles = column_roles(head, status_as_rating=True)
     kinds = set(roles.values())
     if kinds & _NOT_INDICATOR:
         return None

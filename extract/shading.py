@@ -27,7 +27,7 @@ def _rgb(colour) -> Optional[tuple[float, float, float]]:
 
 
 def rating_of(colour) -> Optional[str]:
-    """"Red", "Amber" or "Green" for a saturated fill of that hue, else None."""
+    """"Red", "Amber", "Green" or "Blue" for a saturated fill of that hue, else None."""
     rgb = _rgb(colour)
     if rgb is None:
         return None
@@ -40,6 +40,8 @@ def rating_of(colour) -> Optional[str]:
         return "Amber"  # orange to yellow: schemes that say yellow mean amber
     if g >= 0.45 and r <= 0.6 and b <= 0.6 and g > r and g > b:
         return "Green"
+    if b >= 0.5 and r <= 0.4 and b > g:
+        return "Blue"  # BRAG schemes: delivered
     return None
 
 

@@ -48,7 +48,7 @@ def _rating_or_status(upd: dict) -> None:
         return
     upd["rag"] = rag(printed)
     if upd["rag"] is None:
-        upd["status_text"] = " ".join(printed.split())
+        upd.setdefault("status_text", " ".join(printed.split()))
         upd["rag"] = colour  # status words in a cell coloured by its rating
 
 

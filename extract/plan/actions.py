@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from plantrace.extract.textform import ends_sentence
 
-from .headers import column_roles, is_header_row
+from .headers import RATING_ROLES, column_roles, is_header_row
+from .progress_report import RAG_CELL
 from .sections import recommendation_heading
 from .text import cell_lines, clean, join_raw
 
@@ -22,7 +23,7 @@ from .text import cell_lines, clean, join_raw
 ACTION_ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)\.?(?=\s|[A-Z(\[\"'‘“]|$)\s*")
 _REF_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\.?\s*$")
 UPDATE_ROLES = ("progress", "target_date", "accountability", "monitor")
-EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance", "measure", "outcome", "priority",
+EXTRA_ROLES = ("evidence", "further_actions", "rag", "status", "targets", "performance", "measure", "outcome", "priority",
                "theme", "budget")
 
 
@@ -38,7 +39,7 @@ def _role_text(row, roles, role) -> tuple[str, list, bool]:
     cols = [i for i, r in roles.items() if r == role and i < len(row)]
     cells = [row[i] for i in cols]
     texts = [c.text for c in cells if not c.continued and (c.text or "").strip()]
-    if role == "rag" and not texts:
+    if role in RATING_ROLES and not texts:
         texts = [c.shade for c in cells if c.shade]  # a rating given by the cell's colour alone
     covered = bool(cells) and all(c.continued for c in cells)
     return "\n".join(texts), [c.bbox for c in cells if not c.continued], covered
@@ -305,7 +306,7 @@ class ActionTableReader:
         ref_text, _, _ = _role_text(row, roles, "ref")
         fields = {r: _role_text(row, roles, r) for r in (*UPDATE_ROLES, *EXTRA_ROLES)}
         # a rating given by colour: the rating cell's fill, else the one filled cell of the row
-        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) == "rag"] or \
+        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) in RATING_ROLES] or \
             [c.shade for c in row if c.shade and not c.continued]
         colour = shades[0] if shades and len(set(shades)) == 1 else None
         if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
@@ -396,11 +397,29 @@ def finish_update(update: dict) -> dict:
         "monitor_lines": cell_lines(raw.get("monitor")),
     }
     for role in EXTRA_ROLES:
-        if raw.get(role):
+        if raw.get(role) and role != "status":
             out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
+    status = clean(raw.get("status")) or _labelled_status(raw.get("progress"))
+    if status and RAG_CELL.match(status) and not out.get("rag"):
+        out["rag"] = status  # a "Status" column that rates the row
+    elif status:
+        out["status_text"] = status
     if update.get("colour"):
         out["rag_colour"] = update["colour"]
     return out
+
+
+# "Status: Complete. Works finished in May." -- a status stated as a label inside a progress note
+_STATUS_LABEL = re.compile(r"(?:^|\n)\s*status\s*[:\-–]\s*(?P<status>[A-Za-z][A-Za-z /-]{0,30}?)\s*(?:[.;\n(]|$)", re.I)
+# a stated status is a few words, not the first clause of a sentence
+MAX_STATUS_WORDS = 4
+
+
+def _labelled_status(progress: str | None) -> str | None:
+    m = _STATUS_LABEL.search(progress or "")
+    if not m or len(m.group("status").split()) > MAX_STATUS_WORDS:
+        return None
+    return m.group("status").strip()
 
 
 _CODE_LIST = re.compile(r"^[A-Za-z0-9]{1,6}(?:\s*[,;/&]?\s*[A-Za-z0-9]{1,6})*[,;]?$")
