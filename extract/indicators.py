@@ -78,6 +78,11 @@ def _indicator_roles(head) -> Optional[dict[int, str]]:
     kinds = set(roles.values())
     if kinds & _NOT_INDICATOR:
         return None
+    if "indicator" not in kinds and "measure" in kinds and "rag" in kinds:
+        # "Measure | Q1 | Q2 | Target | Status": rated measures are the indicators
+        first_measure = min(i for i, r in roles.items() if r == "measure")
+        roles = {**roles, first_measure: "indicator"}
+        kinds = set(roles.values())
     if "indicator" not in kinds:
         first = head[0] if head else None
         if "rag" not in kinds or first is None or 0 in roles or not clean(first.text):

@@ -154,6 +154,18 @@ def _bands_only(tables: list[Table], words, page_height: float) -> bool:
     return len(below) >= 10
 
 
+MIN_BANDED_COLS = 3  # a banded table read from its words shows at least this many columns
+
+
+def _banded(tables: list[Table]) -> bool:
+    """Whether every ruled "table" is a stack of full-width rows with no column rule.
+
+    A table drawn as alternate row fills (a spreadsheet's banded style) gives the
+    ruling strategy one wide cell per row; its columns show only in the words.
+    """
+    return bool(tables) and all(t.n_cols == 1 and len(t.rows) >= 2 for t in tables)
+
+
 def page_model(page, page_number: int, unruled=None) -> Page:
     """The page's words, ruled tables and the lines outside them.
 
@@ -169,6 +181,10 @@ def page_model(page, page_number: int, unruled=None) -> Page:
     if unruled is not None and (not tables or _bands_only(tables, words, float(page.height))):
         loose = list(unruled())
         if loose or not tables:
+            tables = loose
+    elif unruled is not None and _banded(tables):
+        loose = list(unruled())
+        if any(t.n_cols >= MIN_BANDED_COLS for t in loose):
             tables = loose
     bboxes = [t.bbox for t in tables if t.bbox]
     lines = text_lines(words)

@@ -45,6 +45,11 @@ class Template:
     pagesize: tuple = A4
     repeat_header: bool = True
     rag_as_fill: bool = False  # the rating column holds no word, only a fill colour
+    # each row ends with a rating that is not printed but fills the cell of this column
+    # (status words in a cell coloured by the rating)
+    fill_col: int | None = None
+    zebra: bool = False  # rows told apart by alternate fills, with no rules
+    span_first: bool = False  # the first column's cell merged down over rows that share it
     kind: str = "plan"
     notes: dict = field(default_factory=dict)
 
@@ -62,9 +67,27 @@ def _table(t: Template, rows: list[list[str]]) -> Table:
         styles += [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
     elif t.rules == "header":
         styles += [("LINEBELOW", (0, 0), (-1, 0), 1, colors.black)]
+    if t.zebra:
+        styles += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#DCE6F1")]),
+                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1F4E79")),
+                   ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+    if t.span_first:
+        start = 1
+        for r in range(2, len(rows) + 2):
+            if r == len(rows) + 1 or rows[r - 1][0] != rows[start - 1][0]:
+                if r - 1 > start:
+                    styles.append(("SPAN", (0, start), (0, r - 1)))
+                start = r
     for r, row in enumerate(rows, start=1):
         cells = []
+        if t.fill_col is not None:
+            row, hidden = row[:-1], row[-1]
+            if hidden:
+                styles.append(("BACKGROUND", (t.fill_col, r), (t.fill_col, r), FILLS[hidden]))
         for c, text in enumerate(row):
+            if t.span_first and c == 0 and r > 1 and rows[r - 2][0] == text:
+                cells.append("")
+                continue
             if t.rag_as_fill and c == rag_col:
                 if text:
                     styles.append(("BACKGROUND", (c, r), (c, r), FILLS[text]))
@@ -100,16 +123,23 @@ def _gold(t: Template, path: Path) -> list[dict]:
 
     with pdfplumber.open(str(path)) as pdf:
         pages = [" ".join((p.extract_text() or "").split()) for p in pdf.pages]
+    # the white header text on a dark fill is text all the same
     out = []
     for heading, rows in t.sections:
         for row in rows:
             rec = {"text": " ".join(row[t.gold["text"]].split()), "section": heading}
+            if t.fill_col is not None:
+                row, hidden = row[:-1], row[-1]
             for name in ("owner", "date", "status", "rag", "progress"):
                 col = t.gold.get(name)
                 value = " ".join(row[col].split()) if col is not None and row[col] else None
                 if name == "status" and value and ":" in value and t.notes.get("status_in_progress"):
                     value = None
                 rec[name] = value
+            if t.fill_col is not None:
+                rec["rag"] = hidden or None
+            if t.span_first:
+                rec["section"] = " ".join(row[0].split())
             if t.notes.get("status_in_progress"):
                 # "Status: Complete" written inside the progress cell
                 text = row[t.gold["progress"]]
@@ -367,6 +397,81 @@ _BRAG = [
     ]),
 ]
 
+WORDS_LOG_COLS = ["Item", "Date of meeting", "Action agreed", "Action by", "Target", "Comments", "Progress / Status"]
+WORDS_LOG_GOLD = {"text": 2, "owner": 3, "date": 4, "progress": 5, "status": 6}
+_WORDS_LOG = [
+    ["1", "14 March 2025", "Officers to circulate the updated treasury management indicators to all members",
+     "Head of Finance", "End of March 2025", "Circulated by email on 27 March.", "Complete", "G"],
+    ["2", "14 March 2025", "Seek the views of the external auditor on the timing of the accounts sign-off",
+     "Section 151 Officer", "June 2025", "Meeting with the auditor arranged.", "Ongoing", "A"],
+    ["3", "14 March 2025", "Add the cyber security audit to the internal audit plan for 2025/26",
+     "Chief Internal Auditor", "April 2025", "Included in the plan approved in April.", "Complete", "G"],
+    ["4", "20 June 2025", "Report the outcome of the review of the whistleblowing policy",
+     "Monitoring Officer", "September 2025", "Review has not yet begun.", "Overdue", "R"],
+    ["5", "20 June 2025", "Provide a training session on the statement of accounts before it is approved",
+     "Head of Finance", "July 2025", "Session held on 10 July.", "Complete", "G"],
+    ["6", "20 June 2025", "Bring the annual governance statement action plan back with revised dates",
+     "Assistant Director Governance", "September 2025", "Dates being agreed with service leads.", "In progress", "A"],
+    ["7", "20 June 2025", "Confirm whether the fraud risk assessment covers the new grants scheme",
+     "Counter Fraud Manager", "September 2025", "", "Not started", "R"],
+]
+
+MEASURE_COLS = ["Measure", "Q1", "Q2", "Target", "Status", "Trend"]
+MEASURE_GOLD = {"text": 0, "rag": 4}
+_MEASURES = [
+    ("Children and young people", [
+        ["Percentage of child protection plans reviewed on time", "96%", "98%", "95%", "GREEN", "Up"],
+        ["Percentage of care leavers in education, employment or training", "52%", "49%", "60%", "RED", "Down"],
+        ["Number of children looked after per 10,000", "71", "73", "70", "AMBER", "Up"],
+        ["Percentage of EHC plans issued within 20 weeks", "38%", "44%", "60%", "RED", "Up"],
+    ]),
+    ("Adults and health", [
+        ["Permanent admissions to care homes of people aged 65 and over per 100,000", "142", "151", "160", "GREEN", "Down"],
+        ["Percentage of safeguarding enquiries where risk was reduced or removed", "89%", "91%", "90%", "GREEN", "Up"],
+        ["Number of people waiting for a care act assessment", "412", "388", "300", "AMBER", "Down"],
+        ["Smoking quitters per 100,000 adults", "1,020", "980", "1,100", "AMBER", "Down"],
+    ]),
+]
+
+ZEBRA_COLS = ["Ref", "Description", "Assigned to", "Completion date", "Status", "RAG"]
+ZEBRA_GOLD = {"text": 1, "owner": 2, "date": 3, "status": 4, "rag": 5}
+_ZEBRA = [
+    ["D1", "Complete the data protection impact assessment for the new housing system", "Information Governance Lead",
+     "30/04/2025", "Complete", "G"],
+    ["D2", "Migrate tenancy records from the legacy system and reconcile the totals", "Housing Systems Manager",
+     "31/07/2025", "In progress", "A"],
+    ["D3", "Train front line staff on the new repairs booking screens", "Learning and Development Lead",
+     "30/09/2025", "Not started", "A"],
+    ["D4", "Switch off the legacy system and archive its data", "Head of ICT", "31/12/2025", "Not started", "G"],
+    ["D5", "Publish the new online rent account for tenants", "Digital Services Manager", "31/10/2025",
+     "Delayed", "R"],
+    ["D6", "Agree the service level agreement with the software supplier", "Contracts Manager", "31/05/2025",
+     "Complete", "G"],
+    ["D7", "Test the interfaces with the finance and payments systems", "Finance Systems Manager", "31/08/2025",
+     "At risk", "R"],
+    ["D8", "Review the housing system user access roles every quarter", "Housing Systems Manager", "Quarterly",
+     "On track", "G"],
+]
+
+OBJECTIVE_COLS = ["Objective", "Actions", "Owner", "Deadline", "RAG"]
+OBJECTIVE_GOLD = {"text": 1, "owner": 2, "date": 3, "rag": 4}
+_OBJECTIVES = [
+    ["Reduce carbon emissions from council buildings", "Install solar panels on the civic centre and two depots",
+     "Energy Manager", "Mar-26", "G"],
+    ["Reduce carbon emissions from council buildings", "Replace gas boilers in leisure centres with heat pumps",
+     "Head of Property", "Mar-27", "A"],
+    ["Reduce carbon emissions from council buildings", "Switch all council buildings to a renewable electricity tariff",
+     "Procurement Manager", "Apr-25", "G"],
+    ["Decarbonise the council fleet", "Replace pool cars with electric vehicles as leases end",
+     "Fleet Manager", "Dec-26", "G"],
+    ["Decarbonise the council fleet", "Trial hydrotreated vegetable oil in refuse collection vehicles",
+     "Waste Services Manager", "Sep-25", "R"],
+    ["Support residents to cut their emissions", "Launch a home energy advice service with the energy agency",
+     "Climate Change Officer", "Jun-25", "A"],
+    ["Support residents to cut their emissions", "Expand the network of public electric vehicle charge points",
+     "Transport Planning Manager", "Mar-26", "A"],
+]
+
 TEMPLATES: dict[str, Template] = {
     # a committee action log, landscape, rated by fill colour only
     "action_log_fill": Template(
@@ -421,6 +526,31 @@ TEMPLATES: dict[str, Template] = {
               "Green - on track; Amber - some slippage; Red - off track.",
         columns=BRAG_COLS, widths=[12, 70, 40, 20, 90, 16], gold=BRAG_GOLD, sections=_BRAG,
         pagesize=landscape(A4), notes={"status_in_progress": True}),
+    # a committee action log worded otherwise, its status words in cells coloured by the rating
+    "action_log_words": Template(
+        title="Audit and Governance Committee - Outstanding Actions",
+        intro="The table lists actions agreed by the committee that remain open or were completed since "
+              "the last meeting.",
+        columns=WORDS_LOG_COLS, widths=[12, 26, 80, 40, 28, 54, 28], gold=WORDS_LOG_GOLD,
+        sections=[(None, _WORDS_LOG)], pagesize=landscape(A4), fill_col=6),
+    # an unruled scorecard: measures by quarter, the status a rating word
+    "measures_unruled": Template(
+        title="Performance Report - Quarter 2",
+        intro="Key measures for the People directorate. Status compares the latest quarter with the target.",
+        columns=MEASURE_COLS, widths=[90, 16, 16, 18, 20, 16], gold=MEASURE_GOLD, sections=_MEASURES,
+        rules="none", kind="scorecard"),
+    # a tracker drawn as alternate row fills with no rules, white header text on a dark fill
+    "zebra_tracker": Template(
+        title="Housing System Replacement Project - Action Tracker",
+        intro="Project Board, August 2025.",
+        columns=ZEBRA_COLS, widths=[12, 96, 50, 28, 26, 14], gold=ZEBRA_GOLD, sections=[(None, _ZEBRA)],
+        rules="none", zebra=True, pagesize=landscape(A4)),
+    # objectives merged down over the actions that serve them, rated by fill
+    "objective_merged": Template(
+        title="Climate Action Plan - Delivery Update",
+        intro="Progress with the actions under each objective of the climate action plan.",
+        columns=OBJECTIVE_COLS, widths=[50, 80, 40, 18, 14], gold=OBJECTIVE_GOLD,
+        sections=[(None, _OBJECTIVES)], span_first=True, rag_as_fill=True),
 }
 
 

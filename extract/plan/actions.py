@@ -68,6 +68,30 @@ def _roles_by_position(table, spans) -> dict[int, str]:
     return roles
 
 
+# a cell that is a date or a timescale: "31/03/2025", "Mar-25", "March 2025", "Q2 2025/26", "End of June"
+_DATE_CELL = re.compile(
+    r"^\s*(?:(?:by |end of |early |late |mid[- ])?(?:\d{1,2}(?:st|nd|rd|th)?[ /.-])?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:[ /-]\d{2,4})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4](?:\s+\d{4}(?:/\d{2,4})?)?|\d{4}/\d{2,4}"
+    r"|ongoing|quarterly|monthly|annually|tbc)\s*$", re.I)
+DATED_SHARE = 0.6  # share of a "Target" column's filled cells that must be dates for it to give the due date
+
+
+def _dated_targets(roles: dict[int, str], rows) -> dict[int, str]:
+    """A column headed only "Target" holds a figure in a scorecard but a date in an
+    action log; where the table names no other date column and the cells are mostly
+    dates, it is the date the action is due by."""
+    if "target_date" in roles.values():
+        return roles
+    for i, role in roles.items():
+        if role != "targets":
+            continue
+        cells = [clean(r[i].text) for r in rows if i < len(r) and not r[i].continued and (r[i].text or "").strip()]
+        if cells and sum(bool(_DATE_CELL.match(c)) for c in cells) >= DATED_SHARE * len(cells):
+            return {**roles, i: "target_date"}
+    return roles
+
+
 def split_action_id(text: str):
     """(id, rest) for an action cell that starts with its number."""
     m = ACTION_ID.match(text or "")
@@ -117,7 +141,7 @@ class ActionTableReader:
         if head is not None:
             for row in rows[:head]:
                 self._heading(row, table.page, heading)
-            self.roles = column_roles(rows[head])
+            self.roles = _dated_targets(column_roles(rows[head]), rows[head + 1:])
             self._spans = _spans(rows[head], self.roles)
             start = head + 1
         elif self.roles is None or not self._continues:
@@ -399,7 +423,12 @@ def finish_update(update: dict) -> dict:
     for role in EXTRA_ROLES:
         if raw.get(role) and role != "status":
             out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
-    status = clean(raw.get("status")) or _labelled_status(raw.get("progress"))
+    status = clean(raw.get("status"))
+    if status and len(status.split()) > MAX_STATUS_WORDS:
+        # a "Status / comments" column of prose is the progress note
+        out["progress"] = clean(join_raw([raw.get("progress") or "", raw["status"]]))
+        status = None
+    status = status or _labelled_status(raw.get("progress")) or _labelled_status(raw.get("status"))
     if status and RAG_CELL.match(status) and not out.get("rag"):
         out["rag"] = status  # a "Status" column that rates the row
     elif status:

@@ -17,14 +17,18 @@ from .text import collapse
 SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     ("ref", (r"^ref\.?$", r"^ref(erence)?\b", r"^no\.?$", r"^number$", r"^#$", r"^id$", r"^item$")),
     # a status column holds words ("Complete", "Overdue") or ratings; which, its cells tell
-    ("status", (r"^(current |overall |action |delivery )?status$", r"^progress status$")),
+    ("status", (r"^(current |overall |action |delivery )?status$", r"^progress status$",
+                r"(?:^|/)\s*status$", r"^status\s*/")),  # "Progress / Status": its cells tell words from prose
+    # when the action was raised, not when it is due: a log's meeting date
+    ("raised", (r"^(meeting|minute) date", r"^date (of (the )?meeting|raised|opened|logged|added|agreed|identified)",
+                r"^(date )?raised\b", r"^meeting$")),
     ("rag", (r"\bb?rag\b", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
     # what is measured, not done: a scorecard's or a logframe's indicator column
     ("indicator", (r"indicators?\b", r"\bkpis?$", r"^kpis?\b", r"^performance measures?$", r"^metrics?$")),
     ("monitor", (r"monitor", r"evaluat", r"oversight by", r"scrutin", r"assured by", r"checked by")),
     ("target_date", (r"target date", r"timescale", r"time ?frame", r"by when", r"deadline", r"due date",
                      r"completion date", r"^date", r"^when\b", r"^due\b", r"target completion")),
-    ("accountability", (r"accountab", r"^led by\b", r"^lead by\b", r"^who leads\b", r"delivery lead", r"lead officer", r"responsib", r"owner",
+    ("accountability", (r"^action(ed)? by$", r"^by whom$", r"assigned to", r"accountab", r"^led by\b", r"^lead by\b", r"^who leads\b", r"delivery lead", r"lead officer", r"responsib", r"owner",
                         r"^lead\b", r"^leads?$", r"who\b", r"^officer", r"lead (person|manager|member)")),
     ("evidence", (r"evidence",)),
     ("further_actions", (r"further action", r"next steps?", r"actions? in progress")),
@@ -34,6 +38,7 @@ SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     # a plan's own measure of success, worded as a question ("How will we know?")
     ("measure", (r"how (will we|we will|do we) (know|measure)",)),
     ("action", (r"^actions?\b", r"what (we|will)", r"committed to", r"^commitments?\b", r"^deliverables?\b", r"^task", r"^activit", r"^how\b", r"action required",
+                r"^description( of (the )?action)?$", r"^action description$",
                 r"^(key|agreed|planned|specific|proposed|required) actions?$",
                 r"planned action")),
     ("performance", (r"outturn", r"perform", r"actual", r"baseline", r"^current")),
