@@ -165,10 +165,13 @@ class ActionTableReader:
         first = head is None or table.page != self._page
         self._page = table.page
         self._bare = rows[head] if head is not None and start == len(rows) else None
-        for row in rows[start:]:
+        body = rows[start:]
+        for k, row in enumerate(body):
             if is_header_row(row) and self.is_plan_header(row):
                 continue
-            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading):
+            over_header = k + 1 < len(body) and self.is_plan_header(body[k + 1])
+            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading) or (
+                    over_header and self._caption(row, table.page, heading)):
                 first = False  # the rows after it start the new recommendation's actions
                 self.action = self.update = None
                 continue
@@ -252,6 +255,16 @@ class ActionTableReader:
         if not all(c.continued for c in row[1:]):
             return False
         heading(None, clean(row[0].text), page)
+        return True
+
+    @staticmethod
+    def _caption(row, page, heading) -> bool:
+        """A row with one filled cell set right above the header repeated: the heading of
+        the table under it, read into the same grid where no rules part the tables."""
+        filled = [c for c in row if not c.continued and (c.text or "").strip()]
+        if heading is None or len(filled) != 1:
+            return False
+        heading(None, clean(filled[0].text), page)
         return True
 
     def _list_item(self, action_text: str, fields) -> bool:
