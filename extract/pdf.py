@@ -154,6 +154,38 @@ def _bands_only(tables: list[Table], words, page_height: float) -> bool:
     return len(below) >= 10
 
 
+def _shade_loose(tables: list[Table], fills: list[dict]) -> None:
+    """Ratings given by fill colour in tables read from word positions.
+
+    Such a table has no cell boxes of its own, and a cell rated by its colour alone
+    holds no word to place it; its box is its column's span (from the cells above
+    and below) across its row's height (from the cells beside it), and a rating fill
+    under the box's centre is its rating.
+    """
+    if not fills:
+        return
+    for t in tables:
+        spans: dict[int, tuple[float, float]] = {}
+        for row in t.rows:
+            for i, c in enumerate(row):
+                if c.bbox:
+                    x0, x1 = spans.get(i, (c.bbox[0], c.bbox[2]))
+                    spans[i] = (min(x0, c.bbox[0]), max(x1, c.bbox[2]))
+        for row in t.rows:
+            boxes = [c.bbox for c in row if c.bbox]
+            if not boxes:
+                continue
+            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            for i, c in enumerate(row):
+                if c.shade or c.continued or i not in spans:
+                    continue
+                x0, x1 = (c.bbox[0], c.bbox[2]) if c.bbox else spans[i]
+                cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+                hit = next((r for r in fills if r["x0"] <= cx <= r["x1"] and r["top"] <= cy <= r["bottom"]), None)
+                if hit is not None:
+                    c.shade = rating_of(hit.get("non_stroking_color"))
+
+
 MIN_BANDED_COLS = 3  # a banded table read from its words shows at least this many columns
 
 
@@ -186,6 +218,9 @@ def page_model(page, page_number: int, unruled=None) -> Page:
         loose = list(unruled())
         if any(t.n_cols >= MIN_BANDED_COLS for t in loose):
             tables = loose
+    if any(not t.ruled for t in tables):
+        _shade_loose([t for t in tables if not t.ruled],
+                     [r for r in page.rects if r.get("fill") and rating_of(r.get("non_stroking_color"))])
     bboxes = [t.bbox for t in tables if t.bbox]
     lines = text_lines(words)
     return Page(
