@@ -9,7 +9,7 @@ since the document is written from the specification, the gold is what it says.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -552,6 +552,9 @@ TEMPLATES: dict[str, Template] = {
         columns=OBJECTIVE_COLS, widths=[50, 80, 40, 18, 14], gold=OBJECTIVE_GOLD,
         sections=[(None, _OBJECTIVES)], span_first=True, rag_as_fill=True),
 }
+# the same documents drawn without their rules: ratings by fill in tables read from word positions
+TEMPLATES["action_log_fill_unruled"] = replace(TEMPLATES["action_log_fill"], rules="none")
+TEMPLATES["kpi_scorecard_header_rule"] = replace(TEMPLATES["kpi_scorecard"], rules="header", repeat_header=False)
 
 
 def build_all(folder: Path) -> dict[str, tuple[Path, dict]]:

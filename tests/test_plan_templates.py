@@ -32,6 +32,8 @@ FLOORS = {
     "brag_progress": (1.0, None),
     "zebra_tracker": (1.0, "action_plan"),
     "objective_merged": (1.0, "action_plan"),
+    "action_log_fill_unruled": (1.0, "action_plan"),
+    "kpi_scorecard_header_rule": (1.0, "performance_report"),
 }
 PLAN_KINDS = ("action_plan", "progress_report")
 
