@@ -86,3 +86,27 @@ def test_blue_is_its_own_rating(built):
     record, gold = built["brag_progress"]
     rags = [a["updates"][0].get("rag") for r in record["plan"]["recommendations"] for a in r["actions"]]
     assert rags.count("B") == sum(g["rag"] == "Blue" for g in gold["actions"]) > 0
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Meeting date", "raised"), ("Date of meeting", "raised"), ("Due date", "target_date"),
+    ("Action by", "accountability"), ("Assigned to", "accountability"), ("Who", "accountability"),
+    ("Description", "action"), ("What we will do", "action"), ("How we will know", "measure"),
+    ("Status", "status"), ("Progress / Status", "status"), ("RAG status", "rag"), ("BRAG", "rag"),
+])
+def test_column_roles_by_meaning(header, role):
+    from plantrace.extract.plan.headers import header_role
+
+    assert header_role(header) == role
+
+
+def test_a_target_column_of_dates_is_the_due_date():
+    """"Target" holds a figure in a scorecard and a date in an action log: the cells decide."""
+    from plantrace.extract.model import Cell
+    from plantrace.extract.plan.actions import _dated_targets
+
+    roles = {0: "action", 1: "targets"}
+    dated = [[Cell("Write the policy"), Cell("End of March 2025")], [Cell("Train staff"), Cell("Q2 2025/26")]]
+    figures = [[Cell("Cut waiting times"), Cell("95%")], [Cell("Answer calls"), Cell("90%")]]
+    assert _dated_targets(roles, dated)[1] == "target_date"
+    assert _dated_targets(roles, figures)[1] == "targets"
