@@ -74,10 +74,15 @@ def _indicator_roles(head) -> Optional[dict[int, str]]:
     or rating columns sit beside a first column that no plan role claims: its
     heading then names the service ("Integrated Children's Services | RAG rating").
     """
-    roles = column_roles(head)
+    roles = column_roles(head, status_as_rating=True)
     kinds = set(roles.values())
     if kinds & _NOT_INDICATOR:
         return None
+    if "indicator" not in kinds and "measure" in kinds and "rag" in kinds:
+        # "Measure | Q1 | Q2 | Target | Status": rated measures are the indicators
+        first_measure = min(i for i, r in roles.items() if r == "measure")
+        roles = {**roles, first_measure: "indicator"}
+        kinds = set(roles.values())
     if "indicator" not in kinds:
         first = head[0] if head else None
         if "rag" not in kinds or first is None or 0 in roles or not clean(first.text):

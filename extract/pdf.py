@@ -173,6 +173,50 @@ def _bands_only(tables: list[Table], words, page_height: float) -> bool:
     return len(below) >= 10
 
 
+def _shade_loose(tables: list[Table], fills: list[dict]) -> None:
+    """Ratings given by fill colour in tables read from word positions.
+
+    Such a table has no cell boxes of its own, and a cell rated by its colour alone
+    holds no word to place it; its box is its column's span (from the cells above
+    and below) across its row's height (from the cells beside it), and a rating fill
+    under the box's centre is its rating.
+    """
+    if not fills:
+        return
+    for t in tables:
+        spans: dict[int, tuple[float, float]] = {}
+        for row in t.rows:
+            for i, c in enumerate(row):
+                if c.bbox:
+                    x0, x1 = spans.get(i, (c.bbox[0], c.bbox[2]))
+                    spans[i] = (min(x0, c.bbox[0]), max(x1, c.bbox[2]))
+        for row in t.rows:
+            boxes = [c.bbox for c in row if c.bbox]
+            if not boxes:
+                continue
+            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            for i, c in enumerate(row):
+                if c.shade or c.continued or i not in spans:
+                    continue
+                x0, x1 = (c.bbox[0], c.bbox[2]) if c.bbox else spans[i]
+                cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+                hit = next((r for r in fills if r["x0"] <= cx <= r["x1"] and r["top"] <= cy <= r["bottom"]), None)
+                if hit is not None:
+                    c.shade = rating_of(hit.get("non_stroking_color"))
+
+
+MIN_BANDED_COLS = 3  # a banded table read from its words shows at least this many columns
+
+
+def _banded(tables: list[Table]) -> bool:
+    """Whether every ruled "table" is a stack of full-width rows with no column rule.
+
+    A table drawn as alternate row fills (a spreadsheet's banded style) gives the
+    ruling strategy one wide cell per row; its columns show only in the words.
+    """
+    return bool(tables) and all(t.n_cols == 1 and len(t.rows) >= 2 for t in tables)
+
+
 def page_model(page, page_number: int, unruled=None) -> Page:
     """The page's words, ruled tables and the lines outside them.
 
@@ -189,6 +233,13 @@ def page_model(page, page_number: int, unruled=None) -> Page:
         loose = list(unruled())
         if loose or not tables:
             tables = loose
+    elif unruled is not None and _banded(tables):
+        loose = list(unruled())
+        if any(t.n_cols >= MIN_BANDED_COLS for t in loose):
+            tables = loose
+    if any(not t.ruled for t in tables):
+        _shade_loose([t for t in tables if not t.ruled],
+                     [r for r in page.rects if r.get("fill") and rating_of(r.get("non_stroking_color"))])
     bboxes = [t.bbox for t in tables if t.bbox]
     lines = text_lines(words)
     return Page(

@@ -26,8 +26,13 @@ def _rgb(colour) -> Optional[tuple[float, float, float]]:
     return None
 
 
+# A BRAG blue is a pure blue (Office's 0070C0, 00B0F0); a blue with some red in it is
+# the tint of a header or a banded row, no rating.
+BLUE_MAX_RED = 0.1
+
+
 def rating_of(colour) -> Optional[str]:
-    """"Red", "Amber" or "Green" for a saturated fill of that hue, else None."""
+    """"Red", "Amber", "Green" or "Blue" for a saturated fill of that hue, else None."""
     rgb = _rgb(colour)
     if rgb is None:
         return None
@@ -40,6 +45,8 @@ def rating_of(colour) -> Optional[str]:
         return "Amber"  # orange to yellow: schemes that say yellow mean amber
     if g >= 0.45 and r <= 0.6 and b <= 0.6 and g > r and g > b:
         return "Green"
+    if b >= 0.6 and r <= BLUE_MAX_RED and b > g:
+        return "Blue"  # BRAG schemes: delivered
     return None
 
 

@@ -43,12 +43,11 @@ def _rating_or_status(upd: dict) -> None:
     printed = upd.get("rag")
     colour = rag(upd.get("rag_colour"))
     if not printed:
-        if colour:
-            upd["rag"] = colour  # rated by a cell's fill alone
+        upd["rag"] = colour  # rated by a cell's fill alone, else unrated
         return
     upd["rag"] = rag(printed)
     if upd["rag"] is None:
-        upd["status_text"] = " ".join(printed.split())
+        upd.setdefault("status_text", " ".join(printed.split()))
         upd["rag"] = colour  # status words in a cell coloured by its rating
 
 

@@ -158,8 +158,8 @@ def action_status(update_statuses: list[str]) -> str:
     return "in_progress"
 
 
-_RAG_WORDS = {"red": "R", "amber": "A", "yellow": "A", "green": "G", "blue": "G"}
-_RAG_SEVERITY = {"R": 0, "A": 1, "G": 2}
+_RAG_WORDS = {"red": "R", "amber": "A", "yellow": "A", "green": "G", "blue": "B"}
+_RAG_SEVERITY = {"R": 0, "A": 1, "G": 2, "B": 3}
 
 
 def rag(text: str | None) -> str | None:
@@ -167,7 +167,7 @@ def rag(text: str | None) -> str | None:
 
     Two-tone ratings ("Amber/Green", "Red-Amber", "AG") are reported as the
     worse colour: the rating is used to flag risk, so it errs on caution.  Blue
-    (BRAG schemes: delivered) is reported as green.  Single letters count only
+    (BRAG schemes: delivered) is reported as "B", as the contract has it.  Single letters count only
     when they are the whole cell, so a stray "A" in prose is not a rating.
     """
     if not text:
@@ -175,7 +175,7 @@ def rag(text: str | None) -> str | None:
     lowered = re.sub(r"<[^>]+>", " ", text).strip().lower()
     colours = [_RAG_WORDS[w] for w in re.findall(r"\b(red|amber|yellow|green|blue)\b", lowered)]
     if not colours:
-        letters = re.fullmatch(r"\(?\s*([rag])\s*(?:[/\-–]?\s*([rag]))?\s*\)?\.?", lowered)
+        letters = re.fullmatch(r"\(?\s*([ragb])\s*(?:[/\-–]?\s*([rag]))?\s*\)?\.?", lowered)
         if letters:
             colours = [c.upper() for c in letters.groups() if c]
         elif re.fullmatch(r"[rag]{2}", lowered):

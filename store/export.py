@@ -28,7 +28,7 @@ from sqlalchemy import Engine, text
 from .views import DATE_COLUMNS, VIEW_NAMES
 
 FORMATS = ("csv", "parquet")
-RAG_VALUES = ("R", "A", "G")  # the order a rating sorts in: worst first
+RAG_VALUES = ("R", "A", "G", "B")  # the order a rating sorts in: worst first, B (BRAG: delivered) last
 DATAPACKAGE = "datapackage.json"
 DUCKDB_SCRIPT = "duckdb.sql"
 
@@ -116,7 +116,7 @@ def _field(name: str) -> dict:
     field = {"name": name, "type": _FRICTIONLESS[kind]}
     if kind == "rag":
         field["constraints"] = {"enum": list(RAG_VALUES)}
-        field["description"] = "RAG rating: R red, A amber, G green"
+        field["description"] = "RAG rating: R red, A amber, G green, B blue (complete)"
     if kind == "boolean":
         field["trueValues"], field["falseValues"] = ["true"], ["false"]
     return field

@@ -78,7 +78,7 @@ def test_csv_comes_with_a_datapackage_and_reads_back_typed(seeded, tmp_path):
     actions = next(r for r in package["resources"] if r["name"] == "v_actions")
     fields = {f["name"]: f for f in actions["schema"]["fields"]}
     assert fields["code"]["type"] == "string" and fields["earliest_target"]["type"] == "date"
-    assert fields["latest_update_rag"]["constraints"]["enum"] == ["R", "A", "G"]
+    assert fields["latest_update_rag"]["constraints"]["enum"] == ["R", "A", "G", "B"]
 
     con = duckdb.connect()
     script = (tmp_path / "duckdb.sql").read_text().replace("read_csv('", f"read_csv('{tmp_path}/")

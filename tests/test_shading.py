@@ -1,4 +1,4 @@
-"""Fill colours read as ratings: saturated red, amber and green only."""
+"""Fill colours read as ratings: saturated red, amber, green and a BRAG scheme's pure blue only."""
 from __future__ import annotations
 
 import pytest
@@ -11,6 +11,7 @@ from plantrace.extract.shading import cell_rating, rating_of
     ((0, 0.69, 0.31), "Green"), ((0.57, 0.82, 0.31), "Green"), ((0, 1, 1, 0), "Red"), ((1, 1, 0), "Amber"), ((0, 0.3, 1, 0), "Amber"),
     ((0.85, 0.85, 0.85), None), ((0.85,), None), ((1, 1, 1), None), ((0, 0, 0), None),
     ((0.87, 0.92, 0.97), None), ((0.2, 0.4, 0.8), None), (None, None), ("pattern", None),
+    ((0, 0.44, 0.75), "Blue"), ((0, 0.69, 0.94), "Blue"),
 ])
 def test_rating_of(colour, rating):
     assert rating_of(colour) == rating

@@ -95,7 +95,7 @@ def test_action_status_rollup(statuses, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Green", "G"), ("G", "G"), ("amber", "A"), ("A", "A"), ("Red", "R"), ("r", "R"),
-    ("Amber/Green", "A"), ("Red - Amber", "R"), ("AG", "A"), ("Blue", "G"),
+    ("Amber/Green", "A"), ("Red - Amber", "R"), ("AG", "A"), ("Blue", "B"),
     ("", None), (None, None), ("_", None), ("A new approach", None),
 ])
 def test_rag(text, expected):

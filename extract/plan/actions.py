@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from plantrace.extract.textform import ends_sentence
 
-from .headers import column_roles, is_header_row
+from .headers import RATING_ROLES, column_roles, is_header_row
+from .progress_report import RAG_CELL
 from .sections import recommendation_heading
 from .text import cell_lines, clean, join_raw
 
@@ -22,7 +23,7 @@ from .text import cell_lines, clean, join_raw
 ACTION_ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)\.?(?=\s|[A-Z(\[\"'‘“]|$)\s*")
 _REF_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\.?\s*$")
 UPDATE_ROLES = ("progress", "target_date", "accountability", "monitor")
-EXTRA_ROLES = ("evidence", "further_actions", "rag", "targets", "performance", "measure", "outcome", "priority",
+EXTRA_ROLES = ("evidence", "further_actions", "rag", "status", "targets", "performance", "measure", "outcome", "priority",
                "theme", "budget")
 
 
@@ -38,7 +39,7 @@ def _role_text(row, roles, role) -> tuple[str, list, bool]:
     cols = [i for i, r in roles.items() if r == role and i < len(row)]
     cells = [row[i] for i in cols]
     texts = [c.text for c in cells if not c.continued and (c.text or "").strip()]
-    if role == "rag" and not texts:
+    if role in RATING_ROLES and not texts:
         texts = [c.shade for c in cells if c.shade]  # a rating given by the cell's colour alone
     covered = bool(cells) and all(c.continued for c in cells)
     return "\n".join(texts), [c.bbox for c in cells if not c.continued], covered
@@ -64,6 +65,30 @@ def _roles_by_position(table, spans) -> dict[int, str]:
             if x0 <= cx <= x1:
                 roles[col] = role
                 break
+    return roles
+
+
+# a cell that is a date or a timescale: "31/03/2025", "Mar-25", "March 2025", "Q2 2025/26", "End of June"
+_DATE_CELL = re.compile(
+    r"^\s*(?:(?:by |end of |early |late |mid[- ])?(?:\d{1,2}(?:st|nd|rd|th)?[ /.-])?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:[ /-]\d{2,4})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4](?:\s+\d{4}(?:/\d{2,4})?)?|\d{4}/\d{2,4}"
+    r"|ongoing|quarterly|monthly|annually|tbc)\s*$", re.I)
+DATED_SHARE = 0.6  # share of a "Target" column's filled cells that must be dates for it to give the due date
+
+
+def _dated_targets(roles: dict[int, str], rows) -> dict[int, str]:
+    """A column headed only "Target" holds a figure in a scorecard but a date in an
+    action log; where the table names no other date column and the cells are mostly
+    dates, it is the date the action is due by."""
+    if "target_date" in roles.values():
+        return roles
+    for i, role in roles.items():
+        if role != "targets":
+            continue
+        cells = [clean(r[i].text) for r in rows if i < len(r) and not r[i].continued and (r[i].text or "").strip()]
+        if cells and sum(bool(_DATE_CELL.match(c)) for c in cells) >= DATED_SHARE * len(cells):
+            return {**roles, i: "target_date"}
     return roles
 
 
@@ -116,7 +141,7 @@ class ActionTableReader:
         if head is not None:
             for row in rows[:head]:
                 self._heading(row, table.page, heading)
-            self.roles = column_roles(rows[head])
+            self.roles = _dated_targets(column_roles(rows[head]), rows[head + 1:])
             self._spans = _spans(rows[head], self.roles)
             start = head + 1
         elif self.roles is None or not self._continues:
@@ -140,10 +165,13 @@ class ActionTableReader:
         first = head is None or table.page != self._page
         self._page = table.page
         self._bare = rows[head] if head is not None and start == len(rows) else None
-        for row in rows[start:]:
+        body = rows[start:]
+        for k, row in enumerate(body):
             if is_header_row(row) and self.is_plan_header(row):
                 continue
-            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading):
+            over_header = k + 1 < len(body) and self.is_plan_header(body[k + 1])
+            if self._heading(row, table.page, heading) or self._spanning_heading(row, table.page, heading) or (
+                    over_header and self._caption(row, table.page, heading)):
                 first = False  # the rows after it start the new recommendation's actions
                 self.action = self.update = None
                 continue
@@ -229,6 +257,16 @@ class ActionTableReader:
         heading(None, clean(row[0].text), page)
         return True
 
+    @staticmethod
+    def _caption(row, page, heading) -> bool:
+        """A row with one filled cell set right above the header repeated: the heading of
+        the table under it, read into the same grid where no rules part the tables."""
+        filled = [c for c in row if not c.continued and (c.text or "").strip()]
+        if heading is None or len(filled) != 1:
+            return False
+        heading(None, clean(filled[0].text), page)
+        return True
+
     def _list_item(self, action_text: str, fields) -> bool:
         """A row that only names an item of a list the action above opened with a colon
         ("Services involved in this activity include:"), with no lead, date, measure
@@ -305,7 +343,7 @@ class ActionTableReader:
         ref_text, _, _ = _role_text(row, roles, "ref")
         fields = {r: _role_text(row, roles, r) for r in (*UPDATE_ROLES, *EXTRA_ROLES)}
         # a rating given by colour: the rating cell's fill, else the one filled cell of the row
-        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) == "rag"] or \
+        shades = [c.shade for i, c in enumerate(row) if c.shade and not c.continued and roles.get(i) in RATING_ROLES] or \
             [c.shade for c in row if c.shade and not c.continued]
         colour = shades[0] if shades and len(set(shades)) == 1 else None
         if not action_text.strip() and not any(t.strip() for t, _, _ in fields.values()) and not ref_text.strip():
@@ -396,11 +434,34 @@ def finish_update(update: dict) -> dict:
         "monitor_lines": cell_lines(raw.get("monitor")),
     }
     for role in EXTRA_ROLES:
-        if raw.get(role):
+        if raw.get(role) and role != "status":
             out[role] = clean(_glue_codes(raw[role]) if role == "outcome" else raw[role])
+    status = clean(raw.get("status"))
+    if status and len(status.split()) > MAX_STATUS_WORDS:
+        # a "Status / comments" column of prose is the progress note
+        out["progress"] = clean(join_raw([raw.get("progress") or "", raw["status"]]))
+        status = None
+    status = status or _labelled_status(raw.get("progress")) or _labelled_status(raw.get("status"))
+    if status and RAG_CELL.match(status) and not out.get("rag"):
+        out["rag"] = status  # a "Status" column that rates the row
+    elif status:
+        out["status_text"] = status
     if update.get("colour"):
         out["rag_colour"] = update["colour"]
     return out
+
+
+# "Status: Complete. Works finished in May." -- a status stated as a label inside a progress note
+_STATUS_LABEL = re.compile(r"(?:^|\n)\s*status\s*[:\-–]\s*(?P<status>[A-Za-z][A-Za-z /-]{0,30}?)\s*(?:[.;\n(]|$)", re.I)
+# a stated status is a few words, not the first clause of a sentence
+MAX_STATUS_WORDS = 4
+
+
+def _labelled_status(progress: str | None) -> str | None:
+    m = _STATUS_LABEL.search(progress or "")
+    if not m or len(m.group("status").split()) > MAX_STATUS_WORDS:
+        return None
+    return m.group("status").strip()
 
 
 _CODE_LIST = re.compile(r"^[A-Za-z0-9]{1,6}(?:\s*[,;/&]?\s*[A-Za-z0-9]{1,6})*[,;]?$")

@@ -16,20 +16,29 @@ from .text import collapse
 # phrases ("target date") come before generic words ("target").
 SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     ("ref", (r"^ref\.?$", r"^ref(erence)?\b", r"^no\.?$", r"^number$", r"^#$", r"^id$", r"^item$")),
-    ("rag", (r"\bb?rag\b", r"^status$", r"^(current |overall )?status( update)?$", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
+    # a status column holds words ("Complete", "Overdue") or ratings; which, its cells tell
+    ("status", (r"^(current |overall |action |delivery )?status$", r"^progress status$",
+                r"(?:^|/)\s*status$", r"^status\s*/")),  # "Progress / Status": its cells tell words from prose
+    # when the action was raised, not when it is due: a log's meeting date
+    ("raised", (r"^(meeting|minute) date", r"^date (of (the )?meeting|raised|opened|logged|added|agreed|identified)",
+                r"^(date )?raised\b", r"^meeting$")),
+    ("rag", (r"\bb?rag\b", r"^rating$", r"progress rag", r"\bra ?g$", r"^r ?/ ?a ?/ ?g$")),
     # what is measured, not done: a scorecard's or a logframe's indicator column
     ("indicator", (r"indicators?\b", r"\bkpis?$", r"^kpis?\b", r"^performance measures?$", r"^metrics?$")),
     ("monitor", (r"monitor", r"evaluat", r"oversight by", r"scrutin", r"assured by", r"checked by")),
     ("target_date", (r"target date", r"timescale", r"time ?frame", r"by when", r"deadline", r"due date",
                      r"completion date", r"^date", r"^when\b", r"^due\b", r"target completion")),
-    ("accountability", (r"accountab", r"^led by\b", r"^lead by\b", r"^who leads\b", r"delivery lead", r"lead officer", r"responsib", r"owner",
+    ("accountability", (r"^action(ed)? by$", r"^by whom$", r"assigned to", r"accountab", r"^led by\b", r"^lead by\b", r"^who leads\b", r"delivery lead", r"lead officer", r"responsib", r"owner",
                         r"^lead\b", r"^leads?$", r"who\b", r"^officer", r"lead (person|manager|member)")),
     ("evidence", (r"evidence",)),
     ("further_actions", (r"further action", r"next steps?", r"actions? in progress")),
     ("progress", (r"progress", r"update", r"milestone", r"comment", r"current position", r"position statement",
                   r"achieved")),
     ("recommendation", (r"recommendation", r"area for improvement", r"finding", r"^issue")),
+    # a plan's own measure of success, worded as a question ("How will we know?")
+    ("measure", (r"how (will we|we will|do we) (know|measure)",)),
     ("action", (r"^actions?\b", r"what (we|will)", r"committed to", r"^commitments?\b", r"^deliverables?\b", r"^task", r"^activit", r"^how\b", r"action required",
+                r"^description( of (the )?action)?$", r"^action description$",
                 r"^(key|agreed|planned|specific|proposed|required) actions?$",
                 r"planned action")),
     ("performance", (r"outturn", r"perform", r"actual", r"baseline", r"^current")),
@@ -98,8 +107,11 @@ def is_header_row(cells) -> bool:
     return sum(r is not None for r in roles) >= max(2, (len(texts) + 1) // 2)
 
 
-def column_roles(cells) -> dict[int, str]:
+def column_roles(cells, status_as_rating: bool = False) -> dict[int, str]:
     """Column index -> role for a header row.
+
+    ``status_as_rating``: a "Status" column is read as the row's rating, for readers
+    (progress reports, scorecards) that tell a rating from status words by the cell.
 
     A header cell merged across several columns (an id column and a text
     column both under ACTION) gives its role to every column it covers; the
@@ -118,7 +130,17 @@ def column_roles(cells) -> dict[int, str]:
         if role is not None:
             roles[i] = role
         last = role
-    if "action" not in roles.values():
-        # "Objective | Lead | Timescale": the objective is what is to be done
-        roles = {i: ("action" if r == "objective" else r) for i, r in roles.items()}
+    kinds = set(roles.values())
+    if "action" not in kinds:
+        # "Objective | Lead | Timescale": the objective is what is to be done; so is a
+        # recommendation tracked with a date it is to be done by ("Recommendation |
+        # Responsible officer | Target date"); one rated without a date stays a finding
+        # a progress report reads.
+        to_do = {"objective"} | ({"recommendation"} if "target_date" in kinds and "objective" not in kinds else set())
+        roles = {i: ("action" if r in to_do else r) for i, r in roles.items()}
+    if status_as_rating:
+        roles = {i: ("rag" if r == "status" else r) for i, r in roles.items()}
     return roles
+
+
+RATING_ROLES = ("rag", "status")  # the columns a row's rating may be printed or coloured in

@@ -20,13 +20,13 @@ from .text import clean, join_raw
 
 # A rating cell: a colour or its letter, or two of them ("Amber/Green", "R-A");
 # normalise turns it into one letter.
-RAG_CELL = re.compile(r"^\s*(?:green|amber|red|blue|yellow|[gar])(?:\s*[/\-–]?\s*(?:green|amber|red|[gar]))?\s*$", re.I)
+RAG_CELL = re.compile(r"^\s*(?:green|amber|red|blue|yellow|[garb])(?:\s*[/\-–]?\s*(?:green|amber|red|[gar]))?\s*$", re.I)
 _REF = re.compile(r"^\s*(\d{1,3})\.?\s*(?=\S|$)")
 FIGURE_ROLES = ("performance", "targets")
 
 
 def _report_header(row) -> bool:
-    roles = set(column_roles(row).values())
+    roles = set(column_roles(row, status_as_rating=True).values())
     return is_header_row(row) and bool(roles & {"recommendation", "ref"}) and bool(
         roles & {"rag", "accountability"}) and "action" not in roles
 
@@ -76,7 +76,7 @@ class _Reader:
     def table(self, page, table) -> None:
         rows = table.rows
         if rows and _report_header(rows[0]):
-            new_roles = column_roles(rows[0])
+            new_roles = column_roles(rows[0], status_as_rating=True)
             if self.roles is not None and max(self.roles) + 1 == table.n_cols:
                 # A header cut by the page foot loses words; the full one
                 # seen before with the same columns still applies.
