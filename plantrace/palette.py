@@ -7,7 +7,7 @@ claim nothing.
 """
 from __future__ import annotations
 
-GREEN, AMBER, RED = "#2e8540", "#f0a30a", "#c0392b"
+GREEN, AMBER, RED, BLUE = "#2e8540", "#f0a30a", "#c0392b", "#1f5fa8"
 GREY, LIGHT_GREY = "#7f7f7f", "#c8c8c8"
 
 STATUS_COLOURS = {
@@ -18,8 +18,8 @@ STATUS_COLOURS = {
     "not_started": LIGHT_GREY,
     "unknown": GREY,
 }
-RAG_COLOURS = {"G": GREEN, "A": AMBER, "R": RED, "unrated": LIGHT_GREY}
-RAG_ORDER = ("R", "A", "G")
+RAG_COLOURS = {"G": GREEN, "A": AMBER, "R": RED, "B": BLUE, "unrated": LIGHT_GREY}  # B: blue, complete (BRAG)
+RAG_ORDER = ("R", "A", "G", "B")
 
 
 def colours_for(columns, palette: dict) -> list[str]:
@@ -28,8 +28,9 @@ def colours_for(columns, palette: dict) -> list[str]:
 
 
 def rag_letter(value) -> str | None:
-    """"GREEN", "Green", "G" -> "G"; anything else None."""
+    """"GREEN", "Green", "G" -> "G" ("BLUE", "B": "B", the complete of a BRAG scale); anything else None."""
     if value is None:
         return None
     text = str(value).strip().upper()
-    return text[0] if text[:1] in {"R", "A", "G"} and (len(text) == 1 or text in {"RED", "AMBER", "GREEN"}) else None
+    return text[0] if text[:1] in {"R", "A", "G", "B"} and (len(text) == 1 or text in {"RED", "AMBER", "GREEN", "BLUE"}) \
+        else None
