@@ -301,9 +301,14 @@ BUILDERS = [ruled, partly_ruled, solid, spaced, two_columns, merged, chart_besid
 
 def generated(out: Path) -> list[tuple[Path, int, list]]:
     """Draw every builder's PDF into ``out``: [(pdf, page, grids on that page)]."""
+    return drawn(out, BUILDERS)
+
+
+def drawn(out: Path, builders) -> list[tuple[Path, int, list]]:
+    """Draw each of ``builders``' PDFs into ``out``: [(pdf, page, grids on that page)]."""
     out.mkdir(parents=True, exist_ok=True)
     items = []
-    for build in BUILDERS:
+    for build in builders:
         path = out / f"{build.__name__}.pdf"
         grids = build(path)
         for page, page_grids in (grids.items() if isinstance(grids, dict) else [(1, grids)]):

@@ -22,6 +22,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from generate import drawn  # the benchmark folder is on the path of whoever imports this
+
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 
 PROSE = (
@@ -712,11 +714,4 @@ BUILDERS = [stats_release, budget_summary, financial_statement, survey_results, 
 
 def generated(out: Path) -> list[tuple[Path, int, list]]:
     """Draw every builder's PDF into ``out``: [(pdf, page, grids on that page)]."""
-    out.mkdir(parents=True, exist_ok=True)
-    items = []
-    for build in BUILDERS:
-        path = out / f"{build.__name__}.pdf"
-        grids = build(path)
-        for page, page_grids in (grids.items() if isinstance(grids, dict) else [(1, grids)]):
-            items.append((path, page, page_grids))
-    return items
+    return drawn(out, BUILDERS)
