@@ -285,6 +285,30 @@ def _blank_objects(emit, seen: dict, blanks: list, frame: _Frame, fonts: _Fonts)
         emit(x0, x0 + advance, bottom, bottom + size.value * d, " ", info, (x0, y0), key)
 
 
+def _widen_to_glyph(char: dict, textpage, i: int, box) -> None:
+    """A ligature ("ff", "fi") reaches us as its first letter with that letter's advance: its box
+    is widened to the whole glyph's advance, which pdfium's loose box of the glyph gives, so the
+    word is not cut where the ligature ends ("Offi cers")."""
+    raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
+    width = abs(box.right - box.left)
+    if char["upright"] and width > char["width"]:
+        char["x1"] = char["x0"] + width
+        char["width"] = char["adv"] = width
+        char["ligature"] = True  # the loose box may run a little past the advance: see _fit_ligatures
+
+
+def _fit_ligatures(chars: list[dict]) -> None:
+    """A widened ligature ends where the next glyph of its line starts, when that is inside it."""
+    for k, char in enumerate(chars[:-1]):
+        if char.pop("ligature", False):
+            nxt = chars[k + 1]
+            if abs(nxt["top"] - char["top"]) < 0.5 and char["x0"] < nxt["x0"] < char["x1"]:
+                char["x1"] = nxt["x0"]
+                char["width"] = char["adv"] = char["x1"] - char["x0"]
+    if chars:
+        chars[-1].pop("ligature", None)
+
+
 def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: list) -> list[dict]:
     """Every glyph of the page as a pdfplumber char (generated spaces left out).
 
@@ -352,6 +376,8 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         origin = (round(ox.value, places), round(oy.value, places), key)
         if origin == last_origin:
             out[-1]["text"] += text  # the rest of a ligature's Unicode: the same glyph
+            if simple:
+                _widen_to_glyph(out[-1], textpage, i, box)
             continue
         last_origin = origin
         if simple:
@@ -369,9 +395,10 @@ def _chars(textpage, frame: _Frame, fonts: _Fonts, unmapped: list[int], blanks: 
         emit(x0, x1, y0, y1, text, info, origin, key)
     _blank_objects(emit, objects, blanks, frame, fonts)
     # pdfium's text page sets objects in its own reading order; pdfminer's is the content stream's
-    if all(a <= b for a, b in zip(orders, orders[1:])):
-        return out
-    return [out[k] for k in sorted(range(len(out)), key=orders.__getitem__)]  # a stable sort
+    if not all(a <= b for a, b in zip(orders, orders[1:])):
+        out = [out[k] for k in sorted(range(len(out)), key=orders.__getitem__)]  # a stable sort
+    _fit_ligatures(out)
+    return out
 
 
 def _segments(path, m: Matrix) -> list[tuple[str, tuple[float, float]]]:
