@@ -143,8 +143,22 @@ class Recommendation(Record):
     actions: list[Action] = Field(default_factory=list)
 
 
+class TrackedItem(Record):
+    """A recommendation tracked without actions of its own (a progress report's rated row), flat."""
+    text: Optional[str] = None
+    recommendation: Optional[str] = None
+    owner: Optional[str] = None
+    target_date: Optional[str] = None
+    status_text: Optional[str] = None
+    rag: Optional[str] = None
+    progress: Optional[str] = None
+    page: Optional[int] = None
+
+
 class Plan(Record):
     recommendations: list[Recommendation] = Field(default_factory=list)
+    tracked_items: list[TrackedItem] = Field(
+        default_factory=list, description="Recommendations without actions, one flat record each (progress reports)")
 
 
 class Attendance(Record):

@@ -134,6 +134,29 @@ def test_progress_report_rows(report_002, number, rag, text_start, lead_has):
     assert lead_has in rec["accountability_text"]
 
 
+@pytest.mark.parametrize("number,rag,text_start,lead_has", [
+    ("1", "A", "Ensure that performance management information is based on accurate data", "Business Intelligence"),
+    ("5", "G", "Ensure that practitioners and managers understand and apply thresholds", "Quality"),
+    ("17", "G", "Ensure that appropriate developmental programmes are in place", "Practice Excellence"),
+])
+def test_progress_report_rows_are_tracked_items_too(report_002, number, rag, text_start, lead_has):
+    """A report that rates its recommendations and lists no actions under them gives each as a
+    flat tracked item with its rating and lead, so "what is tracked, by whom, how rated" has rows;
+    the shared scorer counts them as the report's records."""
+    from tests.eval_score import _records
+
+    tracked = report_002["tracked_items"]
+    assert len(tracked) == len(report_002["recommendations"]) == 16
+    item = next(t for t in tracked if t["recommendation"] == number)
+    assert (item["rag"], item["text"].startswith(text_start), lead_has in item["owner"]) == (rag, True, True)
+    scored = [r for r in _records({"plan": report_002}) if r["text"] == item["text"]]
+    assert [(r["rag"], r["owner"]) for r in scored] == [(rag, item["owner"])]
+
+
+def test_a_plan_tracked_through_its_actions_has_no_tracked_items(pdf_model):
+    assert "tracked_items" not in extract_plan(pdf_model("000"))
+
+
 def test_progress_report_keeps_figures_with_periods(report_002):
     rec5 = next(r for r in report_002["recommendations"] if r["number"] == "5")
     repeat = next(t for t in rec5["targets"] if t["text"].startswith("Repeat CP plans"))

@@ -28,9 +28,13 @@ __all__ = ["extract_plan", "extract_action_plan", "extract_progress_report"]
 
 
 def extract_plan(doc: DocumentModel) -> dict:
-    if is_progress_report(doc):
-        return extract_progress_report(doc)
-    return extract_action_plan(doc)
+    from .tracked import tracked_items
+
+    plan = extract_progress_report(doc) if is_progress_report(doc) else extract_action_plan(doc)
+    tracked = tracked_items(plan)
+    if tracked:
+        plan["tracked_items"] = tracked
+    return plan
 
 
 def _new_rec(number, page) -> dict:
