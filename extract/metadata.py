@@ -36,8 +36,10 @@ def council_heading(texts) -> str | None:
     as "Report to Northshire County Council" is an address, not a letterhead."""
     for text in texts:
         text = collapse(text)
-        if _COUNCIL_LINE.match(text) and len(text.split()) <= 7 and _reads_as_name(text.split()[:-1]):
-            return title_case(text)
+        words = text.split()
+        if _COUNCIL_LINE.match(text) and len(words) <= 7 and _reads_as_name(words[:-1]) \
+                and any(w.lower() not in _TYPE_WORDS | _NAME_JOINERS for w in words[:-1]):
+            return title_case(text)  # "County Council" alone is a body's name, not a council's
     return None
 
 
