@@ -55,7 +55,7 @@ _PLACE_QUALIFIERS = {"north", "south", "east", "west", "central", "mid", "greate
                      "little", "new", "old", "royal"}
 # wordfreq's Zipf scale: a word used more often than this in English ("Arts", "Final",
 # "Data", "Reduced") does not name a place on its own before "Council"; place names
-# such as Leeds (4.0) or Kent (4.2) stay under it.
+# such as Leeds (4.0) or Bristol (4.0) stay under it.
 COMMON_WORD_ZIPF = 4.5
 
 

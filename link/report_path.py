@@ -1,6 +1,6 @@
 """The path minute item -> report it considered -> plan that report carries.
 
-A clerk minutes "24/00115 - Integrated Care Strategy Delivery Plan"; the
+A clerk minutes "25/00042 - Health and Wellbeing Strategy Delivery Plan"; the
 report with that number carries the plan as an appendix. Councils publish a
 report and its appendices under the report's number (in the document's first
 lines or in the name it is published under), so a plan document that carries
@@ -23,7 +23,7 @@ ITEM_OPENING = 400  # characters of a minute item's text that name the report it
 
 
 def report_numbers(*texts: str | None) -> set[str]:
-    """Report numbers in any spelling ("24/00115", "24-00115", "Report No. 99/2017"), one key each."""
+    """Report numbers in any spelling ("25/00042", "25-00042", "Report No. 99/2017"), one key each."""
     out: set[str] = set()
     for text in texts:
         if not text:

@@ -41,7 +41,7 @@ def body_key(body: str) -> str:
 
 
 def refs_in(text: str) -> set[str]:
-    """Report numbers, spelt one way: "24/00115" and "24-00115" are the same report."""
+    """Report numbers, spelt one way: "25/00042" and "25-00042" are the same report."""
     out = set()
     for m_ in _REF.finditer(text or ""):
         out.add(f"{m_.group(1)}/{m_.group(2)}" if m_.group(1) else m_.group(3))
