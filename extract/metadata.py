@@ -85,7 +85,7 @@ def _names_a_council(words: list[str]) -> bool:
     if any(area.lower() == name.lower() for area, _ in _areas()):
         return True
     core = [w for w in place if w.lower() not in _PLACE_QUALIFIERS]
-    if not core or any(len(w) <= 4 and w.isupper() for w in core):  # "ASC Council", "KCC Council": initials
+    if not core or any(len(w) <= 4 and w.isupper() for w in core):  # "ASC Council", "NCC Council": initials
         return False
     from wordfreq import zipf_frequency
 
@@ -113,7 +113,7 @@ def council_name(doc: DocumentModel) -> str | None:
         acronyms[token] = acronyms.get(token, 0) + 1
     for name in _named_by_initials(text, acronyms):
         counts.setdefault(name, 0)
-    # a council is named in full or by its initials ("KCC"), so both count
+    # a council is named in full or by its initials ("NCC"), so both count
     scores = {n: c + acronyms.get(_initials(n), 0) for n, c in counts.items()}
     own = _own_type(text)
     if own:
@@ -134,16 +134,16 @@ def council_name(doc: DocumentModel) -> str | None:
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 # the initials of a council: a place, then a type (County/City, Borough, District, Town,
-# Parish, Metropolitan Borough), then Council ("KCC", "HDC", "WMBC")
+# Parish, Metropolitan Borough), then Council ("NCC", "HDC", "WMBC")
 _COUNCIL_INITIALS = re.compile(r"^([A-Z]{1,3})(?:C|B|D|T|P|MB)C$")
 # Initials a text uses this often stand for its own council when they spell one
-# ("KCC" for an area the text names, with a type word it uses).
+# ("NCC" for an area the text names, with a type word it uses).
 INITIALS_MIN = 3
 _TYPE_NAMES = ("County", "City", "Borough", "District", "County Borough", "Metropolitan Borough")
 
 
 def _council_initials(token: str, text: str) -> bool:
-    """``token`` reads as a council's initials: a place's, a type's and Council's ("KCC"),
+    """``token`` reads as a council's initials: a place's, a type's and Council's ("NCC"),
     the place one of the authorities' areas that the text names ("TBC" is no council of a
     text that names no area in T)."""
     m = _COUNCIL_INITIALS.match(token)
@@ -170,7 +170,7 @@ def _named_by_initials(text: str, acronyms: dict[str, int]) -> list[str]:
         kinds = [(len(re.findall(rf"\b{kind} Council\b", text)), kind) for kind in _TYPE_NAMES
                  if _initials(f"{area} {kind} Council") in frequent]
         kinds = [k for k in kinds if k[0]]
-        if kinds:  # "KCC" is County or City Council: the one the text says ("County Council") more
+        if kinds:  # "NCC" is County or City Council: the one the text says ("County Council") more
             found.append(f"{area} {max(kinds)[1]} Council")
     return found
 
