@@ -339,7 +339,9 @@ class _Grids:
 
         try:
             found, lines = page_tables(page, number)
-        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # a layer bug: lose this page only
+        except MemoryError:
+            raise
+        except Exception as exc:  # a table-layer bug loses this page's grids, never the document
             self.failed.append(number)
             self.last_error = type(exc).__name__
             return

@@ -135,3 +135,25 @@ def test_cli_json_csv_and_pages(drawn, tmp_path):
     res = runner.invoke(app, ["tables", str(drawn["cut_by_page_break"]), "--json", "--stitch"])
     assert [t["pages"] for t in json.loads(res.stdout)["tables"]] == [[1, 2]]
     assert runner.invoke(app, ["tables", str(tmp_path / "missing.pdf")]).exit_code == 2
+
+
+def test_a_page_the_table_layer_cannot_read_loses_only_its_grids(monkeypatch):
+    """The grids stored at ingest come from the table layer; a fault there costs that page's
+    tables and a warning, never the document."""
+    from plantrace.extract import tables as layer
+    from plantrace.extract.pdf import load_pdf
+
+    from .conftest import pdf_path
+
+    real = layer.page_tables
+
+    def faulty(page, number, *args, **kwargs):
+        if number == 2:
+            raise ZeroDivisionError("a bug in the layer")
+        return real(page, number, *args, **kwargs)
+
+    monkeypatch.setattr(layer, "page_tables", faulty)
+    model = load_pdf(pdf_path("000"), ocr="off")
+    assert len(model.pages) == 31 and model.grids
+    assert 2 not in {g.page for g in model.grids}
+    assert "tables on page 2 could not be read as grids (ZeroDivisionError)" in model.warnings
