@@ -81,8 +81,7 @@ def _names_a_council(words: list[str]) -> bool:
     place = [w for w in words[:-1] if w.lower() not in _NAME_JOINERS]
     if any(w.lower() in _TYPE_WORDS for w in place):
         return True
-    name = " ".join(place)
-    if any(area.lower() == name.lower() for area, _ in _areas()):
+    if " ".join(place).lower() in _area_keys():
         return True
     core = [w for w in place if w.lower() not in _PLACE_QUALIFIERS]
     if not core or any(len(w) <= 4 and w.isupper() for w in core):  # "ASC Council", "NCC Council": initials
@@ -111,7 +110,8 @@ def council_name(doc: DocumentModel) -> str | None:
     acronyms: dict[str, int] = {}
     for token in _ACRONYM.findall(text):
         acronyms[token] = acronyms.get(token, 0) + 1
-    for name in _named_by_initials(text, acronyms):
+    areas = [area for area, pattern in _areas() if pattern.search(text)]  # the areas the text names
+    for name in _named_by_initials(text, acronyms, areas):
         counts.setdefault(name, 0)
     # a council is named in full or by its initials ("NCC"), so both count
     scores = {n: c + acronyms.get(_initials(n), 0) for n, c in counts.items()}
@@ -125,7 +125,7 @@ def council_name(doc: DocumentModel) -> str | None:
     # initials of a council ("...C") used often that spell none of the names found: the text
     # names its own council that way, so a council it mentions in passing is not trusted
     spelled = {_initials(n) for n in scores}
-    unexpanded = any(n >= INITIALS_MIN and a not in spelled and _council_initials(a, text)
+    unexpanded = any(n >= INITIALS_MIN and a not in spelled and _council_initials(a, areas)
                      for a, n in acronyms.items())
     floor = INITIALS_MIN if unexpanded else 1
     scores = {n: c for n, c in scores.items() if c >= floor}
@@ -142,30 +142,26 @@ INITIALS_MIN = 3
 _TYPE_NAMES = ("County", "City", "Borough", "District", "County Borough", "Metropolitan Borough")
 
 
-def _council_initials(token: str, text: str) -> bool:
+def _council_initials(token: str, areas: list[str]) -> bool:
     """``token`` reads as a council's initials: a place's, a type's and Council's ("NCC"),
-    the place one of the authorities' areas that the text names ("TBC" is no council of a
-    text that names no area in T)."""
+    the place one of the authorities' ``areas`` that the text names ("TBC" is no council of
+    a text that names no area in T)."""
     m = _COUNCIL_INITIALS.match(token)
-    if not m:
-        return False
-    return any(_initials(area) == m.group(1) and pattern.search(text) for area, pattern in _areas())
+    return bool(m) and any(_initials(area) == m.group(1) for area in areas)
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _NAME_JOINERS).upper()
 
 
-def _named_by_initials(text: str, acronyms: dict[str, int]) -> list[str]:
-    """Councils a text never prints in full but names by initials: an area of the
-    authorities list the text mentions, a type it uses ("County Council"), and initials
-    of the two with "Council" that the text uses at least ``INITIALS_MIN`` times."""
+def _named_by_initials(text: str, acronyms: dict[str, int], areas: list[str]) -> list[str]:
+    """Councils a text never prints in full but names by initials: one of the authorities'
+    ``areas`` the text mentions, a type it uses ("County Council"), and initials of the two
+    with "Council" that the text uses at least ``INITIALS_MIN`` times."""
     frequent = {a for a, n in acronyms.items() if n >= INITIALS_MIN}
-    if not frequent:
-        return []
     found = []
-    for area, pattern in _areas():
-        if _initials(area) [:1] not in {a[:1] for a in frequent} or not pattern.search(text):
+    for area in areas:
+        if not any(a.startswith(_initials(area)) for a in frequent):
             continue
         kinds = [(len(re.findall(rf"\b{kind} Council\b", text)), kind) for kind in _TYPE_NAMES
                  if _initials(f"{area} {kind} Council") in frequent]
@@ -223,6 +219,11 @@ def _own_type(text: str) -> str | None:
 
 _SELF_REFERENCE = re.compile(r"\b[Tt]he (County|City|Borough|County Borough|Metropolitan Borough|District) Council\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _area_keys() -> frozenset[str]:
+    return frozenset(area.lower() for area, _ in _areas())
 
 
 @lru_cache(maxsize=1)
