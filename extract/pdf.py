@@ -325,40 +325,34 @@ def _needs_ocr(page, mode: str) -> bool:
 
 
 class _Grids:
-    """Every table of the document by the table layer, read from the pages the page model
-    has already parsed (so it costs the layer's own work, not a second parse). A page the
-    layer cannot read loses its tables with a warning; the document is still read."""
+    """Every table of the document by the table layer (``tables.PageGrids``), read from the
+    pages the page model has already parsed, so it costs the layer's own work and not a
+    second parse. A page the layer cannot read loses its tables with a warning; the document
+    is still read."""
 
     def __init__(self):
-        self.found: list = []
-        self.geometry: dict = {}
-        self.failed: list[int] = []
+        from .tables import PageGrids
+
+        self.grids = PageGrids()
+        self.failed: list[tuple[int, str]] = []  # (page, the error's name)
 
     def read(self, page, number: int) -> None:
-        from .tables import page_tables
-
         try:
-            found, lines = page_tables(page, number)
+            self.grids.add(page, number)
         except MemoryError:
             raise
         except Exception as exc:  # a table-layer bug loses this page's grids, never the document
-            self.failed.append(number)
-            self.last_error = type(exc).__name__
-            return
-        self.found.extend(found)
-        self.geometry[number] = (float(page.height), lines)
+            self.failed.append((number, type(exc).__name__))
 
     def tables(self) -> list:
-        from .tables.stitch import mark_continuations
-
-        mark_continuations(self.found, self.geometry)
-        return self.found
+        return self.grids.tables()
 
     @property
     def warnings(self) -> list[str]:
         if not self.failed:
             return []
-        return [f"tables on {_pages(self.failed)} could not be read as grids ({self.last_error})"]
+        return [f"tables on {_pages([n for n, _ in self.failed])} could not be read as grids "
+                f"({self.failed[-1][1]})"]
 
 
 def page_reader(path: Path, asked: str | None = None):

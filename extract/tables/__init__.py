@@ -17,7 +17,7 @@ from .grid import GridCell, GridTable
 from .page import page_tables
 from .stitch import mark_continuations, stitch
 
-__all__ = ["GridCell", "GridTable", "page_tables", "read_tables", "parse_pages"]
+__all__ = ["GridCell", "GridTable", "PageGrids", "page_tables", "read_tables", "parse_pages"]
 
 
 def parse_pages(spec: str | None, n: int) -> list[int]:
@@ -44,19 +44,34 @@ def read_tables(path: str | Path, pages: str | list[int] | None = None, stitched
     fast = page_reader(Path(path))
     try:
         numbers = parse_pages(pages, len(pdf.pages)) if not isinstance(pages, list) else pages
-        tables: list[GridTable] = []
-        geometry = {}
+        grids = PageGrids()
         for n in numbers:
             page = pdf.pages[n - 1]
             if fast is not None:
                 read_by_pdfium(fast, page)
-            found, lines = page_tables(page, n)
-            geometry[n] = (float(page.height), lines)
-            tables.extend(found)
+            grids.add(page, n)
             page.close()
     finally:
         pdf.close()
         if fast is not None:
             fast.close()
-    mark_continuations(tables, geometry)
+    tables = grids.tables()
     return stitch(tables) if stitched else tables
+
+
+class PageGrids:
+    """A document's tables gathered page by page, each page read on its own; tables that
+    carry on from the page before are marked once every page is in (``tables``)."""
+
+    def __init__(self):
+        self.found: list[GridTable] = []
+        self.geometry: dict[int, tuple] = {}
+
+    def add(self, page, number: int) -> None:
+        found, lines = page_tables(page, number)
+        self.found.extend(found)
+        self.geometry[number] = (float(page.height), lines)
+
+    def tables(self) -> list[GridTable]:
+        mark_continuations(self.found, self.geometry)
+        return self.found
