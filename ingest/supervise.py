@@ -74,7 +74,7 @@ class Supervisor:
             start_new_session=True)  # Ctrl-C reaches the batch, which stops the child itself
         _CHILDREN.add(self.proc)
         if self._read(1, time.monotonic() + START_SECONDS) != READY:
-            raise WorkerFailed("worker process could not start" + self._last_error())
+            raise WorkerFailed("worker process could not start" + self._last_line(self._log()))
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
@@ -98,25 +98,19 @@ class Supervisor:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
 
-    def _ran_out_of_memory(self) -> bool:
-        """The child's error log says an allocation failed (C++ ``std::bad_alloc``, C's ENOMEM)."""
+    def _log(self) -> str:
+        """What the child wrote to its error log (its last 4 KiB)."""
         if not self.errlog:
-            return False
+            return ""
         try:
             self.errlog.seek(0)
-            tail = self.errlog.read()[-4096:].decode("utf-8", "replace")
+            return self.errlog.read()[-4096:].decode("utf-8", "replace")
         except OSError:
-            return False
-        return any(sign in tail for sign in OUT_OF_MEMORY_SIGNS)
+            return ""
 
-    def _last_error(self) -> str:
-        if not self.errlog:
-            return ""
-        try:
-            self.errlog.seek(0)
-            lines = [ln for ln in self.errlog.read().decode("utf-8", "replace").splitlines() if ln.strip()]
-        except OSError:
-            return ""
+    @staticmethod
+    def _last_line(log: str) -> str:
+        lines = [ln for ln in log.splitlines() if ln.strip()]
         return f" ({lines[-1].strip()[:160]})" if lines else ""
 
     # -- one call ----------------------------------------------------------
@@ -170,9 +164,11 @@ class Supervisor:
 
     def _died(self) -> WorkerFailed | LimitExceeded:
         code, peak = self._reap()
-        why = self._last_error()
+        log = self._log()
+        why = self._last_line(log)
         cap = self.limits.memory_mb * MB
-        out_of_memory = self._ran_out_of_memory() or (
+        # an allocation that failed says so in the log (C++ std::bad_alloc, C's ENOMEM), or not at all
+        out_of_memory = any(sign in log for sign in OUT_OF_MEMORY_SIGNS) or (
             code == -signal.SIGABRT and cap and peak >= OOM_PEAK_SHARE * cap)
         self.stop()
         if out_of_memory and self.limits.memory_mb:
