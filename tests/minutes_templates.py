@@ -704,7 +704,6 @@ def trust_board_grid() -> Minutes:
     m.line("Apologies: Martin Cole (Chief Operating Officer)", after=10)
     m.attend("apologies", "Martin Cole", "Chief Operating Officer")
 
-    regular, bold = m.regular, m.bold
     rows = [[Paragraph("<b>Minute</b>", m.style(before=0, after=0)),
              Paragraph("<b>Item</b>", m.style(before=0, after=0)),
              Paragraph("<b>Action</b>", m.style(before=0, after=0))]]

@@ -130,7 +130,7 @@ def main(argv=None) -> int:
                                       "found": b["found"], "true": b["true"],
                                       "s_per_page": b["seconds"] / len(b["pages"])}
                                   for k, b in by_set.items() if b["pages"]}})
-    print(f"\n| system | structure F1 (micro) | macro | tables found / true | s per page |")
+    print("\n| system | structure F1 (micro) | macro | tables found / true | s per page |")
     print("|---|---|---|---|---|")
     for r in sorted(rows, key=lambda r: -r["micro"]):
         print(f"| {r['system']} | {r['micro']:.3f} | {r['macro']:.3f} | {r['found']} / {r['true']} | "
